@@ -1,0 +1,94 @@
+/**
+ * The shapes every layer agrees on: contract fields, normalised people, release rows, filters.
+ * Reserved tokens start with "~" so they can never collide with a value from an export
+ * (a programme may well be called "Other"; an ISO code is upper case; a sex is a plain word).
+ */
+
+export const UNKNOWN = '~unknown';
+export const OTHER = '~other';
+export const WITHHELD = '~withheld';
+/** Column value when a scope field is not part of the release's scope. */
+export const ALL = '~all';
+
+/** Fields of the data contract (DESIGN.md, "The data contract"). */
+export const TEXT_FIELDS = ['organisation', 'programme', 'group', 'region'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
+export const WG_DOMAINS = ['seeing', 'hearing', 'walking', 'remembering', 'self_care', 'communicating'] as const;
+export type WgDomain = (typeof WG_DOMAINS)[number];
+
+export type Field =
+	| 'year'
+	| 'date'
+	| 'id'
+	| 'count'
+	| TextField
+	| 'sex'
+	| 'age'
+	| 'nationality'
+	| 'disability'
+	| `wg_${WgDomain}`;
+
+export const SEXES = ['female', 'male', 'other'] as const;
+export type Sex = (typeof SEXES)[number] | typeof UNKNOWN;
+
+export const AGE_BANDS = ['0-4', '5-11', '12-17', '18-59', '60+'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+/** A band, or only child/adult when that is all the export (or the release) knows. */
+export type AgeGroup = AgeBand | 'child' | 'adult' | typeof UNKNOWN;
+
+export type Disability = 'yes' | 'no' | typeof UNKNOWN;
+
+/** ISO 3166-1 alpha-2 code (upper case), 'stateless', or UNKNOWN. */
+export type Nationality = string;
+
+/**
+ * One normalised record: a person (n = 1) or, for pre-aggregated exports, n people who share
+ * every attribute. Text fields hold the trimmed value from the export, or UNKNOWN.
+ */
+export interface PersonRow {
+	year: number;
+	organisation: string;
+	programme: string;
+	group: string;
+	region: string;
+	sex: Sex;
+	age: AgeGroup;
+	nationality: Nationality;
+	disability: Disability;
+	n: number;
+}
+
+/** The scope fields a release may be cut by (year is always part of the scope). */
+export const SCOPE_FIELDS = ['organisation', 'programme', 'group'] as const;
+export type ScopeField = (typeof SCOPE_FIELDS)[number];
+
+/** 'total' holds one row per scope cell (category ''); the others one row per category. */
+export const VIEWS = ['total', 'nationality', 'disability', 'sex_age', 'group', 'region'] as const;
+export type ViewName = (typeof VIEWS)[number];
+
+/**
+ * One row of a published count table. Scope columns not in the release's scope hold ALL;
+ * a scope cell merged for being small holds OTHER. sex_age categories are "sex|age"
+ * (e.g. "female|18-59", "male|child"); withheld people are in category WITHHELD.
+ */
+export interface ReleaseRow {
+	view: ViewName;
+	year: number;
+	organisation: string;
+	programme: string;
+	group: string;
+	category: string;
+	n: number;
+}
+
+export interface Filters {
+	from?: number;
+	to?: number;
+	organisation?: string;
+	programme?: string;
+	group?: string;
+}
+
+export type Lang = 'en' | 'ru' | 'ky';
+export const LANGS: readonly Lang[] = ['en', 'ru', 'ky'];
