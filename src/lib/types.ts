@@ -92,3 +92,38 @@ export interface Filters {
 
 export type Lang = 'en' | 'ru' | 'ky';
 export const LANGS: readonly Lang[] = ['en', 'ru', 'ky'];
+
+/** What every displayed figure needs to respect the display rules (DESIGN.md, Privacy). */
+export interface DisplayContext {
+	lang: Lang;
+	/** Counts from 1 to k−1 are shown as "<k"; shares need a denominator of at least k. */
+	k: number;
+	/** Round displayed counts to this base (e.g. 5); 0 or undefined = off. */
+	round?: number;
+	/** Internal use on /upload only: show small numbers exactly. */
+	exact?: boolean;
+}
+
+/** Indicator results: what the SQL returns and the charts draw. */
+export interface TrendRow {
+	year: number;
+	/** Stack key (a programme or group), '' when not stacked. */
+	key: string;
+	n: number;
+}
+export interface DisabilityYearRow {
+	year: number;
+	yes: number;
+	no: number;
+	/** Status unknown or not published (withheld). */
+	unknown: number;
+}
+export interface CategoryRow {
+	category: string;
+	n: number;
+}
+export interface SexAgeRow {
+	sex: string;
+	age: string;
+	n: number;
+}
