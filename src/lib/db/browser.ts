@@ -1,0 +1,78 @@
+/**
+ * DuckDB-wasm in a Web Worker, self-hosted by Vite (never a CDN). Imported dynamically only: a
+ * top-level import of the browser build breaks prerendering, and a donor who only looks at the
+ * page should never download the wasm.
+ */
+import * as duckdb from '@duckdb/duckdb-wasm';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { ENGINE_SETUP, columnsToIPC, ident, toRows, type Columns, type Engine } from './engine';
+
+/** A wasm served with the wrong MIME type makes instantiate() hang forever: never wait that long. */
+export const START_TIMEOUT_MS = 30_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(message)), ms);
+		promise.then(
+			(value) => (clearTimeout(timer), resolve(value)),
+			(error) => (clearTimeout(timer), reject(error))
+		);
+	});
+}
+
+async function start(): Promise<Engine> {
+	const bundle = await duckdb.selectBundle({
+		mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+		eh: { mainModule: ehWasm, mainWorker: ehWorker }
+	});
+	const worker = new Worker(bundle.mainWorker!);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+	await db.open({ query: { castBigIntToDouble: true } });
+	const conn = await db.connect();
+	for (const sql of ENGINE_SETUP) await conn.query(sql);
+
+	return {
+		async query<T>(sql: string, params: unknown[] = []) {
+			if (params.length === 0) return toRows<T>(await conn.query(sql));
+			const statement = await conn.prepare(sql);
+			try {
+				return toRows<T>(await statement.query(...params));
+			} finally {
+				await statement.close();
+			}
+		},
+		async exec(sql) {
+			await conn.query(sql);
+		},
+		registerText: (name, text) => db.registerFileText(name, text),
+		registerBuffer: (name, bytes) => db.registerFileBuffer(name, bytes),
+		dropFile: (name) => db.dropFile(name),
+		async insertColumns(table: string, columns: Columns) {
+			await conn.query(`DROP TABLE IF EXISTS ${ident(table)}`);
+			await conn.insertArrowFromIPCStream(columnsToIPC(columns), { name: table, create: true });
+		},
+		async close() {
+			await conn.close();
+			await db.terminate();
+		}
+	};
+}
+
+let engine: Promise<Engine> | undefined;
+
+/** The page's one engine, started on first use; a failure to start is an error, never a hang. */
+export function browserEngine(): Promise<Engine> {
+	engine ??= withTimeout(
+		start(),
+		START_TIMEOUT_MS,
+		`The database engine did not start within ${START_TIMEOUT_MS / 1000} s (is duckdb-*.wasm served as application/wasm?)`
+	).catch((error) => {
+		engine = undefined;
+		throw error;
+	});
+	return engine;
+}

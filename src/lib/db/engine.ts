@@ -1,0 +1,45 @@
+/**
+ * One engine interface for Node (build, tests) and the browser (worker), so the same SQL runs in
+ * both — Evidence's universal-sql pattern. Values always go through `?` parameters.
+ */
+import { tableFromArrays, tableToIPC, type Table } from 'apache-arrow';
+
+export type Row = Record<string, unknown>;
+export type Columns = Record<string, (string | number | null)[]>;
+
+export interface Engine {
+	query<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+	exec(sql: string): Promise<void>;
+	registerText(name: string, text: string): Promise<void>;
+	registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
+	dropFile(name: string): Promise<void>;
+	/** Create (or replace) `table` from plain columns, through Arrow IPC. */
+	insertColumns(table: string, columns: Columns): Promise<void>;
+	close(): Promise<void>;
+}
+
+/** Settings both runtimes apply: extensions are not available offline, so never fetch one. */
+export const ENGINE_SETUP = [
+	'SET autoload_known_extensions = false',
+	'SET autoinstall_known_extensions = false'
+];
+
+export function toRows<T>(table: Table): T[] {
+	return table.toArray().map((row) => row.toJSON() as T);
+}
+
+/** Arrow IPC stream for a set of equally long columns (strings → Utf8, numbers → Float64). */
+export function columnsToIPC(columns: Columns): Uint8Array {
+	const arrays: Record<string, string[] | Float64Array> = {};
+	for (const [name, values] of Object.entries(columns)) {
+		const numeric = values.length > 0 && values.every((v) => v === null || typeof v === 'number');
+		arrays[name] = numeric ? Float64Array.from(values as number[]) : values.map((v) => (v === null ? '' : String(v)));
+	}
+	return tableToIPC(tableFromArrays(arrays), 'stream');
+}
+
+/** SQL identifiers come from code, never from data: quote them anyway so keywords ("group") work. */
+export function ident(name: string): string {
+	if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`invalid identifier: ${name}`);
+	return `"${name}"`;
+}

@@ -1,0 +1,28 @@
+/** Beneficiaries served: unique people, each counted once in the year of first registration. */
+import type { Filters, TrendRow } from '$lib/types';
+import { COUNTS_TABLE, where, type Query } from './query';
+import { ident } from '$lib/db/engine';
+
+export type StackBy = 'none' | 'organisation' | 'programme' | 'group';
+
+export function beneficiariesSql(filters: Filters): Query {
+	const w = where('total', filters);
+	return {
+		sql: `SELECT coalesce(sum(n), 0)::DOUBLE AS n, list(DISTINCT year ORDER BY year) AS years FROM ${COUNTS_TABLE} WHERE ${w.sql}`,
+		params: w.params
+	};
+}
+
+/** New beneficiaries per year, optionally stacked by a scope field or by beneficiary group. */
+export function trendSql(filters: Filters, stackBy: StackBy = 'none', groupInScope = false): Query {
+	// Groups live in their own view unless the release is cut by group.
+	const view = stackBy === 'group' && !groupInScope ? 'group' : 'total';
+	const key = stackBy === 'none' ? `''` : view === 'group' ? 'category' : ident(stackBy);
+	const w = where(view, filters);
+	return {
+		sql: `SELECT year::INTEGER AS year, ${key} AS key, sum(n)::DOUBLE AS n FROM ${COUNTS_TABLE} WHERE ${w.sql} GROUP BY ALL ORDER BY year, key`,
+		params: w.params
+	};
+}
+
+export type { TrendRow };
