@@ -6,6 +6,6 @@ export default {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
-		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
+		prerender: { entries: ['*', '/ru/', '/ky/'], handleHttpError: 'fail', handleMissingId: 'fail' }
 	}
 };

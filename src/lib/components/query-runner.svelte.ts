@@ -1,0 +1,52 @@
+/**
+ * Loading / ready / error for figures recomputed in the browser. Only the latest request may
+ * land (a slow answer to an old filter never overwrites a newer one), and "ready" is set only
+ * after the DOM shows the new figures — the `<main data-state>` test contract.
+ */
+import { tick } from 'svelte';
+
+export type QueryState = 'loading' | 'ready' | 'error';
+
+export function createQueryRunner<T>(initial: () => T) {
+	let state = $state<QueryState>('ready');
+	let value = $state<T>(initial());
+	let error = $state('');
+	let live = $state(false);
+	let latest = 0;
+
+	return {
+		get state() {
+			return state;
+		},
+		get value() {
+			return value;
+		},
+		get error() {
+			return error;
+		},
+		/** True once figures come from the browser's engine rather than from the build. */
+		get live() {
+			return live;
+		},
+		async run(compute: () => Promise<T>) {
+			const id = ++latest;
+			state = 'loading';
+			try {
+				const result = await compute();
+				if (id !== latest) return;
+				value = result;
+				live = true;
+				await tick();
+				state = 'ready';
+			} catch (e) {
+				if (id !== latest) return;
+				error = e instanceof Error ? e.message : String(e);
+				state = 'error';
+			}
+		},
+		/** Mark the prerendered figures as current (an inline script may have said "loading"). */
+		settle() {
+			if (latest === 0) state = 'ready';
+		}
+	};
+}

@@ -1,0 +1,20 @@
+import { expect, it } from 'vitest';
+import { filtersFromSearch, sameFilters, searchFromFilters } from './filters';
+
+const defaults = { from: 2019, to: 2025 };
+
+it('filtersFromSearch(search, defaults) reads the shared URL keys and keeps defaults for the rest', () => {
+	expect(filtersFromSearch(new URLSearchParams('from=2023&programme=Shelter%20%26%20care&org=A'), defaults)).toEqual({
+		from: 2023, to: 2025, programme: 'Shelter & care', organisation: 'A'
+	});
+	expect(filtersFromSearch(new URLSearchParams('from=20233&to=x'), defaults)).toEqual(defaults);
+});
+
+it('searchFromFilters(filters, defaults) writes only what differs, and round-trips', () => {
+	const filters = { from: 2023, to: 2025, group: 'Refugee' };
+	const search = searchFromFilters(filters, defaults);
+	expect(search.toString()).toBe('from=2023&group=Refugee');
+	expect(filtersFromSearch(search, defaults)).toEqual(filters);
+	expect(sameFilters(filters, { ...filters })).toBe(true);
+	expect(sameFilters(filters, defaults)).toBe(false);
+});

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createNodeEngine } from '$lib/server/engine-node';
+import type { Engine } from '$lib/db/engine';
+import { UNKNOWN } from '$lib/types';
+import { loadExports, type IngestResult } from './load-export';
+
+const fixture = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(`tests/fixtures/${name}`)) });
+const encode1251 = (text: string) =>
+	Uint8Array.from(text, (ch) => {
+		const code = ch.charCodeAt(0);
+		if (code < 128) return code;
+		if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+		if (code === 0x401) return 0xa8;
+		if (code === 0x451) return 0xb8;
+		throw new Error(`not in the test's 1251 table: ${ch}`);
+	});
+
+let engine: Engine;
+beforeAll(async () => {
+	engine = await createNodeEngine();
+}, 30_000);
+afterAll(() => engine.close());
+
+describe('loadExports(engine, [known.csv])', () => {
+	let result: IngestResult;
+	beforeAll(async () => {
+		result = await loadExports(engine, [fixture('known.csv')]);
+	});
+
+	it('accounts for every row: read = loaded + rejected', () => {
+		const [file] = result.files;
+		expect([file.rowsRead, file.rowsLoaded, file.rowsRejected]).toEqual([9, 7, 2]);
+		expect([result.rowsRead, result.rowsLoaded, result.rowsRejected]).toEqual([9, 7, 2]);
+	});
+
+	it('counts unique people once, in the year of their first record', () => {
+		expect(result.people).toBe(6);
+		const byYear = new Map<number, number>();
+		for (const r of result.rows) byYear.set(r.year, (byYear.get(r.year) ?? 0) + r.n);
+		expect(Object.fromEntries(byYear)).toEqual({ 2023: 3, 2024: 2, 2025: 1 });
+		const p1 = result.rows.find((r) => r.year === 2023 && r.age === '18-59' && r.disability === 'yes');
+		expect(p1).toMatchObject({ organisation: 'A', programme: 'Shelter', nationality: 'KG', sex: 'female', region: 'Chuy' });
+	});
+
+	it('normalises values in three languages and keeps unrecognised ones as unknown', () => {
+		const p3 = result.rows.find((r) => r.organisation === 'B' && r.year === 2023);
+		expect(p3).toMatchObject({ sex: 'female', age: '12-17', nationality: 'KG', disability: 'yes' });
+		const p6 = result.rows.find((r) => r.region === 'Talas');
+		expect(p6).toMatchObject({ year: 2024, sex: UNKNOWN, nationality: UNKNOWN, disability: UNKNOWN, age: '18-59' });
+		const p8 = result.rows.find((r) => r.year === 2025);
+		expect(p8).toMatchObject({ organisation: 'B, Inc', group: 'Survivor, "DV"', nationality: 'stateless', region: 'Osh city' });
+	});
+
+	it('reports each problem with its count and line numbers', () => {
+		const problems = result.files[0].problems.map((p) => ({ field: p.field, rows: p.rows, lines: p.lines, rejected: p.rejected, values: p.values }));
+		expect(problems).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({ field: 'date', rows: 1, lines: [7], rejected: true }),
+				expect.objectContaining({ field: 'date', rows: 1, lines: [9], rejected: true }),
+				{ field: 'sex', rows: 1, lines: [8], rejected: false, values: ['?'] },
+				{ field: 'nationality', rows: 1, lines: [8], rejected: false, values: ['Atlantis'] },
+				{ field: 'disability', rows: 1, lines: [8], rejected: false, values: ['maybe'] }
+			])
+		);
+	});
+});
+
+it('reads a Windows-1251, semicolon, CRLF export with Russian headers and dd.mm.yyyy dates', async () => {
+	const text = ['Код клиента;Дата регистрации;Пол;Возраст;Гражданство;Инвалидность', 'A1;01.02.2022;жен;34;Кыргызстан;да', 'A2;03.04.2023;муж;12;Узбекистан;нет', ''].join('\r\n');
+	const result = await loadExports(engine, [{ name: 'ru.csv', bytes: encode1251(text) }]);
+	expect(result.files[0].encoding).toBe('windows-1251');
+	expect([result.rowsRead, result.rowsLoaded, result.rowsRejected]).toEqual([2, 2, 0]);
+	expect(result.rows.map((r) => [r.year, r.sex, r.age, r.nationality, r.disability])).toEqual([
+		[2022, 'female', '18-59', 'KG', 'yes'],
+		[2023, 'male', '12-17', 'UZ', 'no']
+	]);
+});
+
+it('never loads a refused identifier column and names it in the report', async () => {
+	const text = 'id,year,full_name,phone,sex\n1,2024,Aida Example,+996 555 123 456,F\n2,2024,Bek Example,+996 700 000 000,M\n';
+	const result = await loadExports(engine, [{ name: 'pii.csv', bytes: new TextEncoder().encode(text) }]);
+	const refused = result.files[0].columns.filter((c) => c.status === 'refused').map((c) => c.header);
+	expect(refused).toEqual(['full_name', 'phone']);
+	expect(JSON.stringify(result)).not.toMatch(/Aida|Bek|555 123/);
+	expect(result.people).toBe(2);
+});
+
+it('sums a count column for pre-aggregated exports and rejects a row whose count is invalid', async () => {
+	const text = 'year,sex,count\n2024,F,12\n2024,M,3\n2025,F,-1\n';
+	const result = await loadExports(engine, [{ name: 'agg.csv', bytes: new TextEncoder().encode(text) }]);
+	expect([result.rowsRead, result.rowsLoaded, result.rowsRejected, result.people]).toEqual([3, 2, 1, 15]);
+});
+
+it('combines several exports and counts a person present in both once', async () => {
+	const a = 'case_id,year\nX,2022\nY,2023\n';
+	const b = 'case_id;year\nX;2024\nZ;2024\n';
+	const enc = (t: string) => new TextEncoder().encode(t);
+	const result = await loadExports(engine, [{ name: 'a.csv', bytes: enc(a) }, { name: 'b.csv', bytes: enc(b) }]);
+	expect(result.people).toBe(3);
+	expect(result.rows.map((r) => [r.year, r.n])).toEqual([[2022, 1], [2023, 1], [2024, 1]]);
+});
+
+it('asks which column is the year when none is recognised, and loads with the answer', async () => {
+	const text = 'when,sex\n2024,F\n2025,M\n';
+	const file = { name: 'odd.csv', bytes: new TextEncoder().encode(text) };
+	const first = await loadExports(engine, [file]);
+	expect(first.files[0].needsMapping).toBe(true);
+	const second = await loadExports(engine, [file], { choices: { 'odd.csv': { year: 0 } } });
+	expect(second.people).toBe(2);
+});

@@ -1,0 +1,30 @@
+/** The build's inputs: data/settings.json and the CSV exports beside it (Node only). */
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { normalizeSettings, type Settings } from '$lib/settings';
+import type { ExportFile } from '$lib/ingest/load-export';
+
+export const DATA_DIR = path.resolve(process.env.IMPACT_DATA_DIR ?? 'data');
+
+export async function readSettings(dir = DATA_DIR): Promise<Settings> {
+	const file = path.join(dir, 'settings.json');
+	let text: string;
+	try {
+		text = await readFile(file, 'utf8');
+	} catch {
+		throw new Error(`${path.relative(process.cwd(), file)}: missing (the site's settings: title, k, scope, periods)`);
+	}
+	try {
+		return normalizeSettings(JSON.parse(text), path.relative(process.cwd(), file));
+	} catch (error) {
+		throw new Error(`${path.relative(process.cwd(), file)}: ${(error as Error).message}`);
+	}
+}
+
+/** Every .csv in data/ (sorted, so a build is deterministic); other files are not exports. */
+export async function readExports(dir = DATA_DIR): Promise<ExportFile[]> {
+	const names = (await readdir(dir)).filter((name) => name.toLowerCase().endsWith('.csv')).sort();
+	return Promise.all(
+		names.map(async (name) => ({ name: `data/${name}`, bytes: new Uint8Array(await readFile(path.join(dir, name))) }))
+	);
+}

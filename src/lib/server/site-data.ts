@@ -1,0 +1,90 @@
+/**
+ * What the build publishes, computed once per build: exports → people → release → indicators.
+ * Only the release (count tables, every row ≥ k people) and figures computed from it leave this
+ * module; case-level rows stay in the Node engine.
+ */
+import type { Engine } from '$lib/db/engine';
+import { createNodeEngine } from './engine-node';
+import { readExports, readSettings } from './read-data';
+import { loadExports, type FileReport } from '$lib/ingest/load-export';
+import { release } from '$lib/release';
+import type { LossReport } from '$lib/release/loss-report';
+import { formatLossReport } from '$lib/release/loss-report';
+import { computeIndicators, loadCounts, scopeOptions, type Indicators, type ScopeOptions } from '$lib/indicators';
+import type { Settings } from '$lib/settings';
+import type { Filters, ReleaseRow } from '$lib/types';
+
+export interface SourceSummary {
+	file: string;
+	rowsRead: number;
+	rowsLoaded: number;
+	rowsRejected: number;
+}
+
+export interface SiteData {
+	settings: Settings;
+	release: ReleaseRow[];
+	loss: LossReport;
+	sources: SourceSummary[];
+	options: ScopeOptions;
+	/** Figures for the default period, rendered into the HTML. */
+	initial: Indicators;
+	defaultFilters: Filters;
+}
+
+/** Why a build must stop: an export that cannot be read, or one that holds a direct identifier. */
+export function buildErrors(files: FileReport[]): string[] {
+	const errors: string[] = [];
+	for (const f of files) {
+		if (f.error) errors.push(f.error);
+		if (f.needsMapping) errors.push(`${f.file}: no year or date column recognised (headers: ${f.headers.join(', ')})`);
+		for (const c of f.columns.filter((c) => c.status === 'refused'))
+			errors.push(`${f.file}, line 1, column ${c.index + 1} "${c.header}": refused, ${c.reason} — remove it from the export before publishing`);
+	}
+	return errors;
+}
+
+function printCheck(files: FileReport[], loss: LossReport) {
+	for (const f of files) {
+		console.log(`[impact] ${f.file}: ${f.rowsRead} rows read = ${f.rowsLoaded} loaded + ${f.rowsRejected} rejected`);
+		for (const p of f.problems)
+			console.log(`[impact]   ${p.rejected ? 'rejected' : 'kept as unknown'}: ${p.kind} ×${p.rows} (lines ${p.lines.join(', ')})`);
+	}
+	console.log(formatLossReport(loss).replace(/^/gm, '[impact] '));
+}
+
+async function compute(): Promise<SiteData> {
+	const settings = await readSettings();
+	const engine: Engine = await createNodeEngine();
+	try {
+		const ingest = await loadExports(engine, await readExports());
+		const errors = buildErrors(ingest.files);
+		if (ingest.files.length === 0) errors.push('data/: no CSV export to publish');
+		if (errors.length) throw new Error(`The data in data/ cannot be published:\n- ${errors.join('\n- ')}`);
+		const published = release(ingest.rows, { k: settings.k, scope: settings.scope });
+		printCheck(ingest.files, published.loss);
+		// From here on the engine holds only the release: every figure below is computed from it.
+		await engine.exec('DROP TABLE IF EXISTS people; DROP TABLE IF EXISTS records');
+		await loadCounts(engine, published.rows);
+		const defaultFilters: Filters = { from: settings.defaultPeriod.from, to: settings.defaultPeriod.to };
+		return {
+			settings,
+			release: published.rows,
+			loss: published.loss,
+			sources: ingest.files.map(({ file, rowsRead, rowsLoaded, rowsRejected }) => ({ file, rowsRead, rowsLoaded, rowsRejected })),
+			options: await scopeOptions(engine),
+			initial: await computeIndicators(engine, defaultFilters),
+			defaultFilters
+		};
+	} finally {
+		await engine.close();
+	}
+}
+
+let cached: Promise<SiteData> | undefined;
+
+/** Every prerendered page and endpoint shares one computation per build. */
+export function siteData(): Promise<SiteData> {
+	cached ??= compute();
+	return cached;
+}

@@ -1,0 +1,19 @@
+import { siteData } from '$lib/server/site-data';
+import { chartsToSvg } from '$lib/server/render-charts';
+import { dashboardCharts } from '$lib/charts/dashboard';
+import { chartOptions } from '$lib/charts/labels';
+import type { PageServerLoad } from './$types';
+
+/** Headline figures and default charts go into the HTML: no JavaScript or wasm needed to see them. */
+export const load: PageServerLoad = async ({ parent }) => {
+	const { lang } = await parent();
+	const site = await siteData();
+	const ctx = { lang, k: site.settings.k, round: site.settings.rounding };
+	return {
+		settings: site.settings,
+		options: site.options,
+		initial: site.initial,
+		defaultFilters: site.defaultFilters,
+		svgs: chartsToSvg(dashboardCharts(site.initial, chartOptions(ctx)))
+	};
+};

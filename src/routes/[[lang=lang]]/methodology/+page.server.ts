@@ -1,0 +1,7 @@
+import { siteData } from '$lib/server/site-data';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async () => {
+	const { settings, loss, sources } = await siteData();
+	return { settings, loss, sources };
+};
