@@ -3,6 +3,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { normalizeSettings, type Settings } from '$lib/settings';
 import type { ExportFile } from '$lib/ingest/load-export';
+import { RELEASE_FILE, parseReleaseDocument, type ReleaseDocument } from '$lib/release/release-file';
 
 export const DATA_DIR = path.resolve(process.env.IMPACT_DATA_DIR ?? 'data');
 
@@ -27,4 +28,21 @@ export async function readExports(dir = DATA_DIR): Promise<ExportFile[]> {
 	return Promise.all(
 		names.map(async (name) => ({ name: `data/${name}`, bytes: new Uint8Array(await readFile(path.join(dir, name))) }))
 	);
+}
+
+/** A release downloaded from /upload, if data/ holds one instead of raw exports. */
+export async function readRelease(dir = DATA_DIR): Promise<ReleaseDocument | null> {
+	const file = path.join(dir, RELEASE_FILE);
+	let text: string;
+	try {
+		text = await readFile(file, 'utf8');
+	} catch {
+		return null;
+	}
+	const source = path.relative(process.cwd(), file);
+	try {
+		return parseReleaseDocument(JSON.parse(text), source);
+	} catch (error) {
+		throw new Error(error instanceof SyntaxError ? `${source}: not valid JSON (${error.message})` : (error as Error).message);
+	}
 }

@@ -5,9 +5,9 @@
  */
 import type { Engine } from '$lib/db/engine';
 import { createNodeEngine } from './engine-node';
-import { readExports, readSettings } from './read-data';
+import { readExports, readRelease, readSettings } from './read-data';
 import { loadExports, type FileReport } from '$lib/ingest/load-export';
-import { release } from '$lib/release';
+import { protect, release } from '$lib/release';
 import type { LossReport } from '$lib/release/loss-report';
 import { formatLossReport } from '$lib/release/loss-report';
 import { computeIndicators, loadCounts, scopeOptions, type Indicators, type ScopeOptions } from '$lib/indicators';
@@ -53,16 +53,35 @@ function printCheck(files: FileReport[], loss: LossReport) {
 	console.log(formatLossReport(loss).replace(/^/gm, '[impact] '));
 }
 
+/**
+ * The release from data/: either raw exports, released here, or a release file downloaded from
+ * /upload, protected again (the transform is idempotent, so a genuine release passes unchanged,
+ * and a hand-edited one cannot publish a small cell).
+ */
+async function publish(engine: Engine, settings: Settings) {
+	const [exports, given] = await Promise.all([readExports(), readRelease()]);
+	if (given && exports.length) throw new Error('data/ holds both CSV exports and release.json: keep one of them');
+	if (given) {
+		if (given.scope.join() !== settings.scope.join())
+			throw new Error(`data/release.json is cut by [${given.scope}] but data/settings.json asks for [${settings.scope}]`);
+		const rows = protect(given.rows, settings.k);
+		return { rows, loss: { ...given.loss, k: settings.k }, sources: [{ file: 'data/release.json', rowsRead: rows.length, rowsLoaded: rows.length, rowsRejected: 0 }] };
+	}
+	if (exports.length === 0) throw new Error('data/: no CSV export (or release.json) to publish');
+	const ingest = await loadExports(engine, exports);
+	const errors = buildErrors(ingest.files);
+	if (errors.length) throw new Error(`The data in data/ cannot be published:\n- ${errors.join('\n- ')}`);
+	const { rows, loss } = release(ingest.rows, { k: settings.k, scope: settings.scope });
+	printCheck(ingest.files, loss);
+	const sources = ingest.files.map(({ file, rowsRead, rowsLoaded, rowsRejected }) => ({ file, rowsRead, rowsLoaded, rowsRejected }));
+	return { rows, loss, sources };
+}
+
 async function compute(): Promise<SiteData> {
 	const settings = await readSettings();
 	const engine: Engine = await createNodeEngine();
 	try {
-		const ingest = await loadExports(engine, await readExports());
-		const errors = buildErrors(ingest.files);
-		if (ingest.files.length === 0) errors.push('data/: no CSV export to publish');
-		if (errors.length) throw new Error(`The data in data/ cannot be published:\n- ${errors.join('\n- ')}`);
-		const published = release(ingest.rows, { k: settings.k, scope: settings.scope });
-		printCheck(ingest.files, published.loss);
+		const published = await publish(engine, settings);
 		// From here on the engine holds only the release: every figure below is computed from it.
 		await engine.exec('DROP TABLE IF EXISTS people; DROP TABLE IF EXISTS records');
 		await loadCounts(engine, published.rows);
@@ -71,7 +90,7 @@ async function compute(): Promise<SiteData> {
 			settings,
 			release: published.rows,
 			loss: published.loss,
-			sources: ingest.files.map(({ file, rowsRead, rowsLoaded, rowsRejected }) => ({ file, rowsRead, rowsLoaded, rowsRejected })),
+			sources: published.sources,
 			options: await scopeOptions(engine),
 			initial: await computeIndicators(engine, defaultFilters),
 			defaultFilters

@@ -1,0 +1,38 @@
+/**
+ * A dropped-in export, end to end in the browser's engine: load and check it, count it exactly
+ * (internal figures for staff) and release it with the build's own transform.
+ */
+import type { Engine } from '$lib/db/engine';
+import { loadExports, type ExportFile, type IngestResult, type LoadOptions } from '$lib/ingest/load-export';
+import { countTables, release } from '$lib/release';
+import type { LossReport } from '$lib/release/loss-report';
+import { loadCounts, scopeOptions, type ScopeOptions } from '$lib/indicators';
+import type { ReleaseRow, ScopeField } from '$lib/types';
+
+/** Staff see every scope field on /upload; the published site only the release's scope. */
+export const UPLOAD_SCOPE: ScopeField[] = ['organisation', 'programme', 'group'];
+
+export interface Analysis {
+	ingest: IngestResult;
+	/** Exact count tables of the export (display rules are applied when shown). */
+	exact: ReleaseRow[];
+	release: { rows: ReleaseRow[]; loss: LossReport };
+	options: ScopeOptions;
+}
+
+export async function analyseExports(
+	engine: Engine,
+	files: ExportFile[],
+	settings: { k: number; scope: ScopeField[] },
+	options: LoadOptions = {}
+): Promise<Analysis> {
+	const ingest = await loadExports(engine, files, options);
+	const exact = countTables(ingest.rows, UPLOAD_SCOPE);
+	await loadCounts(engine, exact);
+	return {
+		ingest,
+		exact,
+		release: release(ingest.rows, { k: settings.k, scope: settings.scope }),
+		options: await scopeOptions(engine)
+	};
+}
