@@ -1,0 +1,120 @@
+/** The published dashboard in Chromium: prerendered figures, filters through DuckDB-wasm, privacy, a11y. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { connectBrowser, openPage, runAxe, waitReady } from './harness';
+import { peopleBetween, peopleByYear, sourceRecords } from './oracle';
+
+const settings = JSON.parse(readFileSync('data/settings.json', 'utf8')) as {
+	k: number;
+	defaultPeriod: { from: number; to: number };
+};
+const { records } = sourceRecords();
+const byYear = peopleByYear(records);
+const { from, to } = settings.defaultPeriod;
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await connectBrowser();
+});
+afterAll(() => browser?.close());
+
+const kpi = (html: string, id: string) => new RegExp(`data-kpi="${id}"[^>]*data-value="([^"]*)"`).exec(html)?.[1];
+
+describe('prerendered /', () => {
+	it('has the headline figures and default charts in the HTML, before any script runs', async () => {
+		const html = await (await fetch(`${inject('baseURL')}/`)).text();
+		expect(kpi(html, 'beneficiaries')).toBe(String(peopleBetween(byYear, from, to)));
+		expect(kpi(html, 'years')).toBe(String([...byYear.keys()].filter((y) => y >= from && y <= to).length));
+		expect(Number(kpi(html, 'nationalities'))).toBeGreaterThanOrEqual(5);
+		expect(Number(kpi(html, 'disability-share'))).toBeGreaterThan(0.2);
+		for (const chart of ['trend', 'disability', 'nationalities', 'sex-age'])
+			expect(html).toMatch(new RegExp(`data-chart="${chart}"[\\s\\S]*?<svg`));
+		expect(html).toContain('<main id="content" data-state="ready"');
+	});
+
+	it('is prerendered in Russian and Kyrgyz, with Kyrgyzstan named «Кыргызстан»', async () => {
+		const ru = await (await fetch(`${inject('baseURL')}/ru/`)).text();
+		expect(ru).toContain('<html lang="ru"');
+		expect(ru).toContain('Кыргызстан');
+		expect(ru).not.toContain('Киргизия');
+		const ky = await (await fetch(`${inject('baseURL')}/ky/`)).text();
+		expect(ky).toContain('<html lang="ky"');
+		expect(kpi(ru, 'beneficiaries')).toBe(kpi(ky, 'beneficiaries'));
+	});
+});
+
+describe('/ in Chromium', () => {
+	it('recomputes the figures in DuckDB-wasm when a filter changes, and puts the filter in the URL', async () => {
+		const { page, offOriginRequests, requests } = await openPage(browser, '/');
+		await waitReady(page);
+		expect(requests().some((u) => u.endsWith('.wasm'))).toBe(false); // looking costs no wasm
+		await page.selectOption('select[name="from"]', '2023');
+		await waitReady(page);
+		const value = await page.getAttribute('[data-kpi="beneficiaries"]', 'data-value');
+		expect(value).toBe(String(peopleBetween(byYear, 2023, to)));
+		expect(new URL(page.url()).searchParams.get('from')).toBe('2023');
+		expect(requests().some((u) => u.endsWith('.wasm'))).toBe(true);
+		expect(offOriginRequests()).toEqual([]);
+		await page.close();
+	});
+
+	it('opens a shared link with filters and shows the figures for it', async () => {
+		const org = records[0].organisation;
+		const orgByYear = peopleByYear(records, org);
+		const url = `/?from=2021&to=2024&org=${encodeURIComponent(org)}`;
+		const { page, offOriginRequests } = await openPage(browser, url);
+		await waitReady(page);
+		expect(await page.getAttribute('[data-kpi="beneficiaries"]', 'data-value')).toBe(String(peopleBetween(orgByYear, 2021, 2024)));
+		expect(await page.inputValue('select[name="org"]')).toBe(org);
+		expect(offOriginRequests()).toEqual([]);
+		await page.close();
+	});
+
+	it('downloads a chart as SVG and PNG', async () => {
+		const { page } = await openPage(browser, '/');
+		await waitReady(page);
+		const figure = page.locator('[data-chart="trend"]');
+		const [svg] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: /SVG/ }).click()]);
+		const svgText = readFileSync((await svg.path())!, 'utf8');
+		expect(svgText).toMatch(/^<svg[\s\S]*<\/svg>$/);
+		const [png] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: /PNG/ }).click()]);
+		const bytes = readFileSync((await png.path())!);
+		expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+		await page.close();
+	});
+
+	it('never shows a count from 1 to k−1 across random filter combinations', async () => {
+		const { page } = await openPage(browser, '/');
+		await waitReady(page);
+		const years = [...byYear.keys()].sort();
+		const orgs = await page.locator('select[name="org"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+		let seed = 7;
+		const pick = <T,>(xs: T[]) => xs[(seed = (seed * 16807) % 2147483647) % xs.length];
+		for (let i = 0; i < 12; i++) {
+			const a = pick(years), b = pick(years);
+			await page.selectOption('select[name="org"]', pick(orgs));
+			await page.selectOption('select[name="from"]', String(Math.min(a, b)));
+			await page.selectOption('select[name="to"]', String(Math.max(a, b)));
+			await waitReady(page);
+			const shown = await page.locator('main [data-kpi], main figure table td').allInnerTexts();
+			for (const text of shown) {
+				const plain = text.replace(/[\s\u202f\u00a0]/g, '');
+				if (/^\d+$/.test(plain)) expect(Number(plain) === 0 || Number(plain) >= settings.k).toBe(true);
+			}
+			const values = await page.locator('[data-kpi="beneficiaries"]').getAttribute('data-value');
+			if (values) expect(Number(values) === 0 || Number(values) >= settings.k).toBe(true);
+		}
+		await page.close();
+	});
+
+	it('has no serious or critical accessibility violation on / and /ru/', async () => {
+		for (const path of ['/', '/ru/']) {
+			const { page } = await openPage(browser, path);
+			await waitReady(page);
+			expect(await runAxe(page)).toEqual([]);
+			await page.close();
+		}
+	});
+});

@@ -1,0 +1,49 @@
+/**
+ * Known answers for the end-to-end tests, computed straight from the CSV files in data/ by a
+ * deliberately naive second implementation (PapaParse, a Map of ids) — not by the code under test.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import Papa from 'papaparse';
+
+export interface SourceRecord {
+	id: string;
+	year: number;
+	organisation: string;
+	programme: string;
+	row: string[];
+}
+
+export function sourceRecords(dir = 'data'): { header: string[]; records: SourceRecord[] } {
+	const file = readdirSync(dir).filter((f) => f.endsWith('.csv')).sort()[0];
+	const parsed = Papa.parse<string[]>(readFileSync(`${dir}/${file}`, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true });
+	const [header, ...rows] = parsed.data;
+	const col = (name: string) => header.indexOf(name);
+	return {
+		header,
+		records: rows.map((row) => ({
+			id: row[col('case_id')],
+			year: Number(row[col('registration_date')].slice(0, 4)),
+			organisation: row[col('organisation')],
+			programme: row[col('programme')],
+			row
+		}))
+	};
+}
+
+/** Unique people per first year, optionally for one organisation (the first record decides). */
+export function peopleByYear(records: SourceRecord[], organisation?: string): Map<number, number> {
+	const first = new Map<string, SourceRecord>();
+	for (const r of records) {
+		const seen = first.get(r.id);
+		if (!seen || r.year < seen.year) first.set(r.id, r);
+	}
+	const byYear = new Map<number, number>();
+	for (const r of first.values()) if (!organisation || r.organisation === organisation) byYear.set(r.year, (byYear.get(r.year) ?? 0) + 1);
+	return byYear;
+}
+
+export function peopleBetween(byYear: Map<number, number>, from: number, to: number): number {
+	let n = 0;
+	for (const [year, count] of byYear) if (year >= from && year <= to) n += count;
+	return n;
+}
