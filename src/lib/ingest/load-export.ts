@@ -153,7 +153,7 @@ async function readFile(engine: Engine, file: ExportFile, i: number, options: Lo
 	// parallel=false: DuckDB's parallel scanner refuses null_padding with quoted newlines, and
 	// wasm runs one thread anyway. Malformed rows go to a rejects table with their record number.
 	await engine.exec(
-		`CREATE OR REPLACE TABLE raw_${i} AS SELECT row_number() OVER () AS rec, ${select}
+		`CREATE OR REPLACE TABLE raw_${i} AS SELECT (row_number() OVER ())::INTEGER AS rec, ${select}
 		FROM read_csv('${path}', delim = '${sniffed.delimiter === '\t' ? '\\t' : sniffed.delimiter}', quote = '"', escape = '"',
 			header = false, skip = ${sniffed.headerLines}, auto_detect = false, columns = {${spec}},
 			null_padding = true, parallel = false, ignore_errors = true,
@@ -236,7 +236,7 @@ async function normaliseFile(engine: Engine, i: number, read: Required<Awaited<R
 	for (const source of problemSources) {
 		const problem = `${source.alias}.problem`;
 		const found = await engine.query<{ problem: string; rows: number; recs: number[] }>(
-			`SELECT ${problem} AS problem, count(*)::INTEGER AS rows, list(r.rec ORDER BY r.rec)[1:${EXAMPLE_LINES}] AS recs
+			`SELECT ${problem} AS problem, count(*)::INTEGER AS rows, list(r.rec::INTEGER ORDER BY r.rec)[1:${EXAMPLE_LINES}] AS recs
 			FROM raw_${i} r JOIN ${source.from} ${source.alias} ON ${source.on} WHERE ${problem} <> '' GROUP BY 1 ORDER BY rows DESC, 1`
 		);
 		const byKind = new Map<string, ProblemReport>();

@@ -2,6 +2,7 @@ import { siteData } from '$lib/server/site-data';
 import { chartsToSvg } from '$lib/server/render-charts';
 import { dashboardCharts } from '$lib/charts/dashboard';
 import { chartOptions } from '$lib/charts/labels';
+import { messages } from '$lib/i18n/messages';
 import type { PageServerLoad } from './$types';
 
 /** Headline figures and default charts go into the HTML: no JavaScript or wasm needed to see them. */
@@ -14,6 +15,6 @@ export const load: PageServerLoad = async ({ parent }) => {
 		options: site.options,
 		initial: site.initial,
 		defaultFilters: site.defaultFilters,
-		svgs: chartsToSvg(dashboardCharts(site.initial, chartOptions(ctx)))
+		svgs: chartsToSvg(dashboardCharts(site.initial, chartOptions(ctx), messages(lang)))
 	};
 };

@@ -1,0 +1,123 @@
+/**
+ * The one place for Intl and the display rules: counts from 1 to k−1 are never shown exactly,
+ * shares only on at least k people and as bounds near 0% and 100%.
+ */
+import { OTHER, UNKNOWN, WITHHELD, type DisplayContext, type Lang } from '$lib/types';
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Lang, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+	const key = lang + JSON.stringify(options);
+	let f = numberFormats.get(key);
+	if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(lang, options)));
+	return f;
+}
+
+export function formatNumber(n: number, lang: Lang): string {
+	return numberFormat(lang).format(n);
+}
+
+export function formatPercent(x: number, lang: Lang, digits = 0): string {
+	return numberFormat(lang, { style: 'percent', maximumFractionDigits: digits }).format(x);
+}
+
+export interface Displayed {
+	text: string;
+	/** The exact figure behind the text, or null when it must not be shown. */
+	value: number | null;
+	suppressed: boolean;
+}
+
+export function displayCount(n: number, ctx: DisplayContext): Displayed {
+	if (!ctx.exact && n > 0 && n < ctx.k) return { text: `<${formatNumber(ctx.k, ctx.lang)}`, value: null, suppressed: true };
+	const shown = !ctx.exact && ctx.round ? Math.round(n / ctx.round) * ctx.round : n;
+	return { text: formatNumber(shown, ctx.lang), value: n, suppressed: false };
+}
+
+const NOT_SHOWN: Record<Lang, string> = { en: 'not shown', ru: 'не показано', ky: 'көрсөтүлбөйт' };
+
+export function displayShare(numerator: number, denominator: number, ctx: DisplayContext): Displayed & { bound: '<' | '>' | null } {
+	if (ctx.exact && denominator > 0)
+		return { text: formatPercent(numerator / denominator, ctx.lang), value: round4(numerator / denominator), suppressed: false, bound: null };
+	if (denominator < ctx.k || denominator === 0) return { text: NOT_SHOWN[ctx.lang], value: null, suppressed: true, bound: null };
+	if (numerator < ctx.k) {
+		const x = Math.ceil((100 * ctx.k) / denominator);
+		return { text: `<${formatPercent(x / 100, ctx.lang)}`, value: null, suppressed: true, bound: '<' };
+	}
+	if (denominator - numerator < ctx.k) {
+		const y = Math.floor(100 * (1 - ctx.k / denominator));
+		return { text: `>${formatPercent(y / 100, ctx.lang)}`, value: null, suppressed: true, bound: '>' };
+	}
+	return { text: formatPercent(numerator / denominator, ctx.lang), value: round4(numerator / denominator), suppressed: false, bound: null };
+}
+
+const round4 = (x: number) => Math.round(x * 10000) / 10000;
+
+/** Local usage where it differs from ICU: Kyrgyzstan is «Кыргызстан» in Russian, not «Киргизия». */
+const COUNTRY_OVERRIDES: Partial<Record<Lang, Record<string, string>>> = {
+	ru: { KG: 'Кыргызстан' },
+	ky: { KG: 'Кыргызстан' }
+};
+
+const regionNames = new Map<Lang, Intl.DisplayNames | null>();
+export function countryName(code: string, lang: Lang): string {
+	const override = COUNTRY_OVERRIDES[lang]?.[code];
+	if (override) return override;
+	if (!regionNames.has(lang)) {
+		try {
+			regionNames.set(lang, new Intl.DisplayNames([lang, 'en'], { type: 'region' }));
+		} catch {
+			regionNames.set(lang, null);
+		}
+	}
+	try {
+		return regionNames.get(lang)?.of(code) ?? code;
+	} catch {
+		return code;
+	}
+}
+
+export type LabelField = 'nationality' | 'disability' | 'sex' | 'age' | 'group' | 'region' | 'organisation' | 'programme';
+
+type Labels = Record<string, Record<Lang, string>>;
+
+const TOKENS: Labels = {
+	[UNKNOWN]: { en: 'Unknown', ru: 'Не указано', ky: 'Белгисиз' },
+	[WITHHELD]: { en: 'Withheld', ru: 'Скрыто', ky: 'Жашырылган' },
+	stateless: { en: 'Stateless', ru: 'Без гражданства', ky: 'Жарандыгы жок' },
+	female: { en: 'Women and girls', ru: 'Женщины и девочки', ky: 'Аялдар жана кыздар' },
+	male: { en: 'Men and boys', ru: 'Мужчины и мальчики', ky: 'Эркектер жана балдар' },
+	other: { en: 'Other', ru: 'Другое', ky: 'Башка' },
+	yes: { en: 'With a disability', ru: 'С инвалидностью', ky: 'Майыптуулугу бар' },
+	no: { en: 'Without a disability', ru: 'Без инвалидности', ky: 'Майыптуулугу жок' },
+	child: { en: 'Children', ru: 'Дети', ky: 'Балдар' },
+	adult: { en: 'Adults', ru: 'Взрослые', ky: 'Чоңдор' },
+	'0-4': { en: '0–4', ru: '0–4', ky: '0–4' },
+	'5-11': { en: '5–11', ru: '5–11', ky: '5–11' },
+	'12-17': { en: '12–17', ru: '12–17', ky: '12–17' },
+	'18-59': { en: '18–59', ru: '18–59', ky: '18–59' },
+	'60+': { en: '60+', ru: '60+', ky: '60+' }
+};
+
+const OTHERS: Record<LabelField, Record<Lang, string>> = {
+	nationality: { en: 'Other nationalities', ru: 'Другие гражданства', ky: 'Башка жарандыктар' },
+	region: { en: 'Other regions', ru: 'Другие регионы', ky: 'Башка аймактар' },
+	programme: { en: 'Other programmes', ru: 'Другие программы', ky: 'Башка программалар' },
+	organisation: { en: 'Other organisations', ru: 'Другие организации', ky: 'Башка уюмдар' },
+	group: { en: 'Other groups', ru: 'Другие группы', ky: 'Башка топтор' },
+	sex: { en: 'Other', ru: 'Другое', ky: 'Башка' },
+	age: { en: 'Other', ru: 'Другое', ky: 'Башка' },
+	disability: { en: 'Other', ru: 'Другое', ky: 'Башка' }
+};
+
+export function categoryLabel(field: LabelField, value: string, lang: Lang): string {
+	if (value === OTHER) return OTHERS[field][lang];
+	if (value === UNKNOWN || value === WITHHELD) return TOKENS[value][lang];
+	if (field === 'nationality') return value === 'stateless' ? TOKENS.stateless[lang] : countryName(value, lang);
+	if (field === 'sex' || field === 'age' || field === 'disability') return TOKENS[value]?.[lang] ?? value;
+	return value;
+}
+
+export function pluralForm(n: number, lang: Lang, forms: Partial<Record<Intl.LDMLPluralRule, string>>): string {
+	const rule = new Intl.PluralRules(lang).select(n);
+	return forms[rule] ?? forms.other ?? '';
+}

@@ -1,0 +1,71 @@
+/**
+ * The shape of an export from its first ~64 KB, with PapaParse: delimiter, header, an optional
+ * HXL hashtag row, a preview. The bulk read is DuckDB's, with what this finds.
+ */
+import Papa from 'papaparse';
+
+export type Delimiter = ',' | ';' | '\t' | '|';
+
+export interface Sniffed {
+	delimiter: Delimiter;
+	quote: '"';
+	headers: string[];
+	hxl: string[] | null;
+	/** Lines DuckDB skips before the data: the header, plus the HXL row when there is one. */
+	headerLines: number;
+	newline: '\r\n' | '\n' | '\r';
+	preview: string[][];
+}
+
+const SAMPLE = 1 << 16;
+const PREVIEW = 50;
+const DELIMITERS: Delimiter[] = [',', ';', '\t', '|'];
+
+function parse(sample: string, delimiter: Delimiter) {
+	return Papa.parse<string[]>(sample, { delimiter, preview: PREVIEW + 2, skipEmptyLines: 'greedy' });
+}
+
+/** The delimiter that gives the most columns, consistently, over the sampled records. */
+function pickDelimiter(sample: string): Delimiter {
+	let best: Delimiter = ',';
+	let bestScore = 0;
+	for (const d of DELIMITERS) {
+		const rows = parse(sample, d).data;
+		if (rows.length === 0) continue;
+		const width = rows[0].length;
+		if (width < 2) continue;
+		const consistent = rows.filter((r) => r.length === width).length / rows.length;
+		const score = width * consistent;
+		if (score > bestScore) (best = d), (bestScore = score);
+	}
+	return best;
+}
+
+export function sniff(text: string): Sniffed {
+	let sample = text.slice(0, SAMPLE);
+	// Never end the sample inside a record: cut at the last line break.
+	if (text.length > SAMPLE) sample = sample.slice(0, Math.max(sample.lastIndexOf('\n'), 1));
+	if (sample.trim() === '') throw new Error('the file is empty');
+	const newline = sample.includes('\r\n') ? '\r\n' : sample.includes('\n') ? '\n' : sample.includes('\r') ? '\r' : '\n';
+	const delimiter = pickDelimiter(sample);
+	const rows = parse(sample, delimiter).data;
+	const [header, ...rest] = rows;
+	if (!header || header.every((h) => h.trim() === '')) throw new Error('no header row');
+	const headers = header.map((h) => h.trim());
+	const second = rest[0];
+	const tags = second?.filter((c) => c.trim() !== '') ?? [];
+	const isHxl = tags.length > 0 && tags.filter((c) => c.trim().startsWith('#')).length / tags.length > 0.5;
+	const data = isHxl ? rest.slice(1) : rest;
+	if (data.length === 0) throw new Error('header only: no data rows');
+	if (headers.length < 2 && !/^[\p{L}\p{N}_ ]+$/u.test(headers[0] ?? ''))
+		throw new Error('this does not look like delimited data (no comma, semicolon or tab separates the columns)');
+	return {
+		delimiter,
+		quote: '"',
+		headers,
+		hxl: isHxl ? second.map((c) => c.trim()) : null,
+		headerLines: isHxl ? 2 : 1,
+		newline,
+		preview: data.slice(0, PREVIEW)
+	};
+}

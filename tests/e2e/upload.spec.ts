@@ -1,0 +1,115 @@
+/** Staff drop-in in Chromium: exact figures, the check report, refused columns, nothing leaves the page. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { connectBrowser, openPage, runAxe, waitReady } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await connectBrowser();
+});
+afterAll(() => browser?.close());
+
+const encode1251 = (text: string) =>
+	Buffer.from(
+		Uint8Array.from(text, (ch) => {
+			const code = ch.charCodeAt(0);
+			if (code < 128) return code;
+			if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
+			if (code === 0x401) return 0xa8;
+			if (code === 0x451) return 0xb8;
+			throw new Error(`not in the test's 1251 table: ${ch}`);
+		})
+	);
+
+async function drop(page: Page, files: { name: string; buffer: Buffer }[]) {
+	await page.setInputFiles('[data-testid="drop-zone"] input[type="file"]', files.map((f) => ({ ...f, mimeType: 'text/csv' })));
+	await page.waitForSelector('[data-testid="ingest-summary"], [data-testid="upload-error"]', { timeout: 60_000 });
+	await waitReady(page);
+}
+
+const summary = async (page: Page) => {
+	const el = page.locator('[data-testid="ingest-summary"]');
+	return [await el.getAttribute('data-rows-read'), await el.getAttribute('data-rows-loaded'), await el.getAttribute('data-rows-rejected')].map(Number);
+};
+
+describe('/upload/', () => {
+	it('checks a Russian-locale Excel export (Windows-1251, semicolons, CRLF) and refuses identifier columns', async () => {
+		const lines = ['Код клиента;ФИО;Телефон;Дата регистрации;Пол;Возраст;Гражданство;Инвалидность;Программа'];
+		// 24 people in 2024, 12 in 2025 (3 of them returning from 2024), one row with a bad year, one unknown country.
+		for (let i = 1; i <= 24; i++) lines.push(`K${i};Иванова Айгуль ${i};+996 555 00${String(i).padStart(2, '0')} 11;${String((i % 28) + 1).padStart(2, '0')}.03.2024;жен;${20 + i};Кыргызстан;${i % 3 === 0 ? 'да' : 'нет'};Приют`);
+		for (let i = 22; i <= 33; i++) lines.push(`K${i};Петрова ${i};+996 700 11${i} 22;05.06.2025;${i % 2 ? 'муж' : 'жен'};${i};${i === 30 ? 'Атлантида' : 'Узбекистан'};нет;Приют`);
+		lines.push('K99;Сидоров;+996 555 999 999;32.13.20233;муж;40;Кыргызстан;нет;Приют');
+		const { page, offOriginRequests } = await openPage(browser, '/upload/');
+		await waitReady(page);
+		await drop(page, [{ name: 'выгрузка.csv', buffer: encode1251(lines.join('\r\n') + '\r\n') }]);
+		expect(await summary(page)).toEqual([37, 36, 1]);
+		expect(await page.getAttribute('[data-testid="ingest-summary"]', 'data-people')).toBe('33');
+		const refused = await page.locator('[data-testid="refused-columns"] li').evaluateAll((li) => li.map((l) => l.getAttribute('data-column')));
+		expect(refused).toEqual(['ФИО', 'Телефон']);
+		const body = await page.content();
+		expect(body).not.toContain('Иванова');
+		expect(body).not.toContain('+996');
+		expect(await page.getAttribute('[data-kpi="beneficiaries"]', 'data-value')).toBe('33');
+		expect(await page.locator('[data-testid="problems"] tr[data-field="nationality"]').getAttribute('data-rows')).toBe('1');
+		// Identifier columns are absent from every download too.
+		const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /check report/i }).click()]);
+		const csv = readFileSync((await report.path())!, 'utf8');
+		expect(csv).toContain('column refused');
+		expect(csv).not.toMatch(/Иванова|\+996/);
+		const [release] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download-release"]').click()]);
+		const doc = JSON.parse(readFileSync((await release.path())!, 'utf8')) as { rows: { view: string; n: number }[] };
+		expect(doc.rows.filter((r) => r.view === 'total').reduce((s, r) => s + r.n, 0)).toBe(33);
+		expect(JSON.stringify(doc)).not.toMatch(/Иванова|\+996|K1\b/);
+		expect(offOriginRequests()).toEqual([]);
+		await page.close();
+	});
+
+	it('shows small counts as "<k" until the exact switch is turned on', async () => {
+		const rows = ['year,sex,nationality', ...Array.from({ length: 15 }, (_, i) => `2024,F,${i < 3 ? 'AF' : 'KG'}`)];
+		const { page } = await openPage(browser, '/upload/');
+		await waitReady(page);
+		await drop(page, [{ name: 'small.csv', buffer: Buffer.from(rows.join('\n')) }]);
+		const table = page.locator('[data-chart="nationalities"] table');
+		expect(await table.innerText()).toContain('<10');
+		await page.getByLabel(/exact small numbers/i).check();
+		await waitReady(page);
+		await expect.poll(() => table.innerText()).toMatch(/\b3\b/);
+		await page.close();
+	});
+
+	it('asks for the year column when it is not recognised, and remembers the answer', async () => {
+		const text = 'when,sex\n2024,F\n2025,M\n';
+		const { page } = await openPage(browser, '/upload/');
+		await waitReady(page);
+		await drop(page, [{ name: 'odd.csv', buffer: Buffer.from(text) }]);
+		await page.selectOption('[data-testid="column-mapper"] select[name="year-column"]', '0');
+		await page.getByRole('button', { name: /load with these columns/i }).click();
+		await page.waitForSelector('[data-kpi="beneficiaries"]');
+		await waitReady(page);
+		expect(await summary(page)).toEqual([2, 2, 0]);
+		await drop(page, [{ name: 'odd-again.csv', buffer: Buffer.from(text) }]);
+		expect(await page.locator('[data-testid="column-mapper"]').count()).toBe(0);
+		expect(await summary(page)).toEqual([2, 2, 0]);
+		await page.close();
+	});
+
+	it('says clearly what is wrong with a workbook or an empty file', async () => {
+		const { page } = await openPage(browser, '/upload/');
+		await waitReady(page);
+		await drop(page, [{ name: 'book.xlsx', buffer: Buffer.from('PK\u0003\u0004rest-of-zip') }]);
+		expect(await page.locator('[data-testid="file-error"]').innerText()).toMatch(/book\.xlsx.*(Excel|workbook)/i);
+		await drop(page, [{ name: 'empty.csv', buffer: Buffer.alloc(0) }]);
+		expect(await page.locator('[data-testid="file-error"]').innerText()).toMatch(/empty\.csv.*empty/i);
+		expect(await summary(page)).toEqual([0, 0, 0]);
+		await page.close();
+	});
+
+	it('has no serious or critical accessibility violation after a load', async () => {
+		const { page } = await openPage(browser, '/upload/');
+		await waitReady(page);
+		await drop(page, [{ name: 'known.csv', buffer: readFileSync('tests/fixtures/known.csv') }]);
+		expect(await runAxe(page)).toEqual([]);
+		await page.close();
+	});
+});
