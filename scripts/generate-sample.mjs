@@ -13,6 +13,6 @@ const option = (name) => {
 const rows = option('rows');
 const out = option('out') ?? 'data/sample-export.csv';
 // About 1.07 records per new person (returning people), over 7 years.
-const perYear = rows ? Math.ceil(Number(rows) / 7 / 1.07) : 300;
+const perYear = rows ? Math.ceil(Number(rows) / 7 / 1.07) : 400;
 const written = await writeSampleCsv(out, { perYear, seed: Number(option('seed') ?? 42) });
 console.log(`${out}: ${written} rows (synthetic)`);

@@ -67,7 +67,7 @@ function person(rand, id, year, org, programme) {
  * Rows of the sample export: new people each year (growing), and about 10% of them coming back in
  * a later year with the same id (possibly to another programme) — so unique counting matters.
  */
-export function* sampleRows({ seed = 42, fromYear = 2019, toYear = 2025, perYear = 300 } = {}) {
+export function* sampleRows({ seed = 42, fromYear = 2019, toYear = 2025, perYear = 400 } = {}) {
 	const rand = random(seed);
 	let id = 0;
 	for (let year = fromYear; year <= toYear; year++) {

@@ -23,7 +23,7 @@ export function disabilityChart(rows: DisabilityYearRow[], opts: ChartOptions): 
 			// Bounds ("<10%") and hidden shares are not drawn to scale: their text stands alone.
 			mark('barY', data.filter((d) => d.share !== null), { x: 'year', y: 'share', fill: ACCENT, title: (d: { year: string; text: string; known: string }) => `${d.year}: ${d.text} (${d.known})` }),
 			mark('text', data, { x: 'year', y: (d: { share: number | null }) => d.share ?? 0, text: 'text', dy: -8, fill: '#1b1f24' }),
-			mark('ruleY', [0])
+			mark('ruleY', [0], { ariaHidden: true })
 		]
 	};
 }

@@ -38,7 +38,7 @@ export function nationalitiesChart(rows: CategoryRow[], opts: ChartOptions): Cha
 		marks: [
 			mark('barX', data.filter((d) => !d.suppressed), { y: 'label', x: 'n', fill: ACCENT, title: (d: { label: string; text: string }) => `${d.label}: ${d.text}` }),
 			mark('text', data, { y: 'label', x: (d: { n: number; suppressed: boolean }) => (d.suppressed ? 0 : d.n), text: 'text', textAnchor: 'start', dx: 4, fill: '#1b1f24' }),
-			mark('ruleX', [0])
+			mark('ruleX', [0], { ariaHidden: true })
 		]
 	};
 }

@@ -32,7 +32,7 @@ export function sexAgeChart(rows: SexAgeRow[], opts: ChartOptions): ChartSpec {
 		marks: [
 			mark('barY', data.filter((d) => !d.suppressed), { fx: 'age', x: 'sex', y: 'n', fill: 'sex', title: (d: { age: string; sex: string; text: string }) => `${d.age}, ${d.sex}: ${d.text}` }),
 			mark('text', data.filter((d) => d.suppressed), { fx: 'age', x: 'sex', y: 0, text: 'text', dy: -8, fill: '#1b1f24' }),
-			mark('ruleY', [0])
+			mark('ruleY', [0], { ariaHidden: true })
 		]
 	};
 }

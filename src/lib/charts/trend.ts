@@ -28,7 +28,7 @@ export function trendChart(rows: TrendRow[], opts: ChartOptions): ChartSpec {
 		marks: [
 			mark('barY', drawn, { x: 'year', y: 'n', fill: stacked ? 'key' : ACCENT, title: (d: { year: string; key: string; text: string }) => `${d.year}${d.key ? ` — ${d.key}` : ''}: ${d.text}` }),
 			mark('text', hidden, { x: 'year', y: 0, text: 'text', dy: -8, fill: '#1b1f24' }),
-			mark('ruleY', [0])
+			mark('ruleY', [0], { ariaHidden: true })
 		]
 	};
 }

@@ -3,11 +3,12 @@ import { chartsToSvg } from '$lib/server/render-charts';
 import { dashboardCharts } from '$lib/charts/dashboard';
 import { chartOptions } from '$lib/charts/labels';
 import { messages } from '$lib/i18n/messages';
+import type { Lang } from '$lib/types';
 import type { PageServerLoad } from './$types';
 
 /** Headline figures and default charts go into the HTML: no JavaScript or wasm needed to see them. */
-export const load: PageServerLoad = async ({ parent }) => {
-	const { lang } = await parent();
+export const load: PageServerLoad = async ({ params }) => {
+	const lang = (params.lang ?? 'en') as Lang;
 	const site = await siteData();
 	const ctx = { lang, k: site.settings.k, round: site.settings.rounding };
 	return {

@@ -1,0 +1,45 @@
+/**
+ * A tiny static server for build/: correct MIME types (a wasm served as anything but
+ * application/wasm makes DuckDB's instantiate() hang), folders → index.html. For tests and the
+ * benchmark; `npm start` uses `vite preview`.
+ */
+import { createServer } from 'node:http';
+import { createReadStream, statSync } from 'node:fs';
+import path from 'node:path';
+
+const TYPES = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript',
+	'.mjs': 'text/javascript',
+	'.css': 'text/css',
+	'.json': 'application/json',
+	'.csv': 'text/csv; charset=utf-8',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.wasm': 'application/wasm',
+	'.txt': 'text/plain; charset=utf-8'
+};
+
+/** Serve `root` on 127.0.0.1 (port 0 = any free one); resolves to { url, close }. */
+export function serveStatic(root, port = 0) {
+	const base = path.resolve(root);
+	const server = createServer((req, res) => {
+		const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+		let file = path.join(base, pathname);
+		if (!file.startsWith(base)) return void res.writeHead(403).end();
+		try {
+			if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
+			const { size } = statSync(file);
+			res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-length': size });
+			createReadStream(file).pipe(res);
+		} catch {
+			res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+		}
+	});
+	return new Promise((resolve) =>
+		server.listen(port, '127.0.0.1', () => {
+			const { port: actual } = server.address();
+			resolve({ url: `http://127.0.0.1:${actual}`, close: () => new Promise((r) => server.close(() => r(undefined))) });
+		})
+	);
+}
