@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
 
+/** @type {Record<string, string>} */
 const TYPES = {
 	'.html': 'text/html; charset=utf-8',
 	'.js': 'text/javascript',
@@ -20,7 +21,11 @@ const TYPES = {
 	'.txt': 'text/plain; charset=utf-8'
 };
 
-/** Serve `root` on 127.0.0.1 (port 0 = any free one); resolves to { url, close }. */
+/**
+ * Serve `root` on 127.0.0.1 (port 0 = any free one).
+ * @param {string} root
+ * @returns {Promise<{ url: string; close: () => Promise<void> }>}
+ */
 export function serveStatic(root, port = 0) {
 	const base = path.resolve(root);
 	const server = createServer((req, res) => {
@@ -38,8 +43,8 @@ export function serveStatic(root, port = 0) {
 	});
 	return new Promise((resolve) =>
 		server.listen(port, '127.0.0.1', () => {
-			const { port: actual } = server.address();
-			resolve({ url: `http://127.0.0.1:${actual}`, close: () => new Promise((r) => server.close(() => r(undefined))) });
+			const actual = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
+			resolve({ url: `http://127.0.0.1:${actual}`, close: () => new Promise((r) => server.close(() => r())) });
 		})
 	);
 }

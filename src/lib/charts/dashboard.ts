@@ -15,10 +15,14 @@ export interface ChartModel {
 	table: ChartTable;
 }
 
+function stackHeading(m: Messages, field: ChartOptions['stackField']): string {
+	return field === 'organisation' || field === 'programme' || field === 'group' ? m[field] : '';
+}
+
 export function dashboardCharts(ind: Indicators, opts: ChartOptions, m: Messages): Record<ChartId, ChartModel> {
 	const o = { ...opts, peopleLabel: m.people };
 	return {
-		trend: { spec: trendChart(ind.trend, o), table: trendTable(ind.trend, o, { year: m.year, key: m[o.stackField ?? 'programme'] as string, people: m.people }) },
+		trend: { spec: trendChart(ind.trend, o), table: trendTable(ind.trend, o, { year: m.year, key: stackHeading(m, o.stackField), people: m.people }) },
 		disability: {
 			spec: disabilityChart(ind.disabilityByYear, o),
 			table: disabilityTable(ind.disabilityByYear, o, { year: m.year, share: m.kpiDisability, known: m.statusKnown, unknown: m.statusUnknown })

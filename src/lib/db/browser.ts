@@ -48,9 +48,15 @@ async function start(): Promise<Engine> {
 		async exec(sql) {
 			await conn.query(sql);
 		},
-		registerText: (name, text) => db.registerFileText(name, text),
-		registerBuffer: (name, bytes) => db.registerFileBuffer(name, bytes),
-		dropFile: (name) => db.dropFile(name),
+		async registerText(name, text) {
+			await db.registerFileText(name, text);
+		},
+		async registerBuffer(name, bytes) {
+			await db.registerFileBuffer(name, bytes);
+		},
+		async dropFile(name) {
+			await db.dropFile(name);
+		},
 		async insertColumns(table: string, columns: Columns) {
 			await conn.query(`DROP TABLE IF EXISTS ${ident(table)}`);
 			await conn.insertArrowFromIPCStream(columnsToIPC(columns), { name: table, create: true });
