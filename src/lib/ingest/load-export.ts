@@ -148,22 +148,28 @@ async function readFile(engine: Engine, file: ExportFile, i: number, options: Lo
 	options.onPhase?.('loading', file.name);
 	const path = `export_${i}.csv`;
 	await engine.registerText(path, text);
-	const spec = sniffed.headers.map((_, c) => `'c${c}': 'VARCHAR'`).join(', ');
 	const select = [...chosen].map(([field, c]) => `c${c} AS ${ident(field)}`).join(', ');
-	// parallel=false: DuckDB's parallel scanner refuses null_padding with quoted newlines, and
-	// wasm runs one thread anyway. Malformed rows go to a rejects table with their record number.
-	await engine.exec(
-		`CREATE OR REPLACE TABLE raw_${i} AS SELECT (row_number() OVER ())::INTEGER AS rec, ${select}
-		FROM read_csv('${path}', delim = '${sniffed.delimiter === '\t' ? '\\t' : sniffed.delimiter}', quote = '"', escape = '"',
-			header = false, skip = ${sniffed.headerLines}, auto_detect = false, columns = {${spec}},
-			null_padding = true, parallel = false, ignore_errors = true,
-			store_rejects = true, rejects_table = 'rejects_${i}', rejects_scan = 'reject_scans_${i}')`
-	);
+	await engine.exec(`CREATE OR REPLACE TABLE raw_${i} AS ${readCsvSql(path, sniffed, select, `rejects_${i}`)}`);
 	await engine.dropFile(path);
 	const rejects = await engine.query<{ line: number; error_type: string; column_idx: number }>(
 		`SELECT line::INTEGER AS line, error_type, column_idx::INTEGER AS column_idx FROM rejects_${i} ORDER BY line`
 	);
 	return { report, text, sniffed, chosen, rejects };
+}
+
+/**
+ * DuckDB's reader with what the sniffer found: every column as text (values are normalised
+ * afterwards, and reported, rather than guessed by type detection), a row number per record.
+ * parallel=false: DuckDB's parallel scanner refuses null_padding with quoted newlines, and wasm
+ * runs one thread anyway. Malformed rows go to a rejects table with their record number.
+ */
+export function readCsvSql(path: string, sniffed: Pick<Sniffed, 'delimiter' | 'headers' | 'headerLines'>, select: string, rejects: string): string {
+	const columns = sniffed.headers.map((_, c) => `'c${c}': 'VARCHAR'`).join(', ');
+	const delimiter = sniffed.delimiter === '\t' ? '\\t' : sniffed.delimiter;
+	return `SELECT (row_number() OVER ())::INTEGER AS rec, ${select}
+		FROM read_csv('${path}', delim = '${delimiter}', quote = '"', escape = '"', header = false, skip = ${sniffed.headerLines},
+			auto_detect = false, columns = {${columns}}, null_padding = true, parallel = false, ignore_errors = true,
+			store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scans')`;
 }
 
 /** Physical line of a loaded row, from its row number, knowing which records DuckDB rejected. */

@@ -1,0 +1,278 @@
+#!/usr/bin/env node
+/**
+ * npm run bench — speed as figures, each beside a baseline measured in the same run:
+ *   page load: time to first figures and to the default charts, bytes of a look-only visit,
+ *     against a bare page that loads DuckDB-wasm and draws one Plot chart;
+ *   filters: first change (DuckDB starting included) and later changes (median of 20);
+ *   /upload: a generated 1M-row export dropped in Chromium, against bare DuckDB-wasm read_csv of
+ *     the same file in the same browser; optionally 5M rows (--5m);
+ *   build: releasing 1M people in Node (ingest + release transform), against bare read_csv.
+ * Flags: --no-build (reuse build/), --rows N (default 1,000,000), --5m, --skip-upload, --skip-build-release.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build as esbuild } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { serveStatic } from './static-server.mjs';
+import { writeSampleCsv } from './sample-data.mjs';
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
+const ROWS = Number(option('rows', 1_000_000));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+const RUNS = 5;
+
+const median = (xs) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const ms = (x) => (x === undefined || Number.isNaN(x) ? 'n/a' : `${x.toFixed(0)} ms`);
+const kb = (x) => `${(x / 1024).toFixed(0)} KB`;
+const ratio = (a, b) => (a && b ? `${(a / b).toFixed(2)}×` : 'n/a');
+const table = [];
+const row = (figure, ours, baseline, r, target = '') => table.push({ figure, ours, baseline, ratio: r, target });
+
+function timeout(promise, msLimit, what) {
+	return Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer within ${msLimit / 1000} s`)), msLimit))]);
+}
+
+/** The baseline: one page, DuckDB-wasm from node_modules, one query, one Plot chart; plus read_csv. */
+async function writeBaseline(dir) {
+	mkdirSync(dir, { recursive: true });
+	const dist = 'node_modules/@duckdb/duckdb-wasm/dist';
+	for (const f of ['duckdb-eh.wasm', 'duckdb-mvp.wasm', 'duckdb-browser-eh.worker.js', 'duckdb-browser-mvp.worker.js']) copyFileSync(path.join(dist, f), path.join(dir, f));
+	const entry = path.join(dir, 'entry.js');
+	writeFileSync(
+		entry,
+		`import * as duckdb from '@duckdb/duckdb-wasm';
+import * as Plot from '@observablehq/plot';
+const here = (f) => new URL(f, location.href).href;
+const bundle = await duckdb.selectBundle({
+	mvp: { mainModule: here('duckdb-mvp.wasm'), mainWorker: here('duckdb-browser-mvp.worker.js') },
+	eh: { mainModule: here('duckdb-eh.wasm'), mainWorker: here('duckdb-browser-eh.worker.js') }
+});
+const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(bundle.mainWorker));
+await db.instantiate(bundle.mainModule);
+await db.open({ query: { castBigIntToDouble: true } });
+const conn = await db.connect();
+const rows = (await conn.query('SELECT range::INTEGER AS year, (range * 7 % 13)::INTEGER AS n FROM range(2019, 2026)')).toArray().map((r) => r.toJSON());
+document.body.append(Plot.plot({ marks: [Plot.barY(rows, { x: 'year', y: 'n' })] }));
+window.__chartAt = performance.now();
+window.__readCsv = async (file) => {
+	const t = performance.now();
+	await db.registerFileBuffer('f.csv', new Uint8Array(await file.arrayBuffer()));
+	const n = (await conn.query("SELECT count(*)::INTEGER AS n FROM read_csv('f.csv', all_varchar = true)")).toArray()[0].toJSON().n;
+	return { ms: performance.now() - t, rows: n };
+};
+`
+	);
+	await esbuild({ entryPoints: [entry], bundle: true, format: 'esm', minify: true, outfile: path.join(dir, 'baseline.js'), logLevel: 'error', nodePaths: [path.resolve('node_modules')] });
+	writeFileSync(path.join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>baseline</title><input type="file" id="f"><script type="module" src="baseline.js"></script>');
+}
+
+/** Marks when figures and charts appear, and when <main data-state> turns ready. */
+const OBSERVER = () => {
+	window.__marks = {};
+	const seen = () => {
+		const m = window.__marks;
+		if (!m.figures && document.querySelector('[data-kpi="beneficiaries"][data-value]')) m.figures = performance.now();
+		if (!m.charts && document.querySelector('[data-chart="trend"] svg')) m.charts = performance.now();
+	};
+	new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+	document.addEventListener('DOMContentLoaded', seen);
+};
+
+async function pageLoad(browser, url, done) {
+	const page = await browser.newPage();
+	await page.addInitScript(OBSERVER);
+	// Playwright sees the page's and its workers' requests (the wasm is fetched by DuckDB's worker).
+	let bytes = 0;
+	const wasm = [];
+	page.context().on('requestfinished', async (request) => {
+		const sizes = await request.sizes().catch(() => null);
+		if (sizes) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+		if (request.url().endsWith('.wasm')) wasm.push(request.url());
+	});
+	await page.goto(url);
+	await timeout(page.waitForFunction(done), 60_000, `${url} did not finish loading`);
+	const marks = await page.evaluate(() => {
+		const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+		return { ...window.__marks, fcp, chartAt: window.__chartAt };
+	});
+	return { page, marks, bytes: () => bytes, wasm };
+}
+
+async function benchPages(browser, base) {
+	const ours = [];
+	const baseline = [];
+	for (let i = 0; i < RUNS; i++) {
+		const o = await pageLoad(browser, `${base}/`, () => document.querySelector('main')?.getAttribute('data-state') === 'ready');
+		ours.push(o.marks);
+		await o.page.close();
+		const b = await pageLoad(browser, `${base}/__baseline/`, () => window.__chartAt !== undefined);
+		baseline.push(b.marks);
+		await b.page.close();
+	}
+	const figures = median(ours.map((m) => Math.max(m.figures ?? 0, m.fcp ?? 0)));
+	const charts = median(ours.map((m) => Math.max(m.charts ?? 0, m.fcp ?? 0)));
+	const bare = median(baseline.map((m) => m.chartAt));
+	row('time to first figures (visible: max(DOM, first paint))', ms(figures), ms(bare), ratio(figures, bare), '≤ 200 ms');
+	row('time to default charts', ms(charts), ms(bare), ratio(charts, bare), '≤ 200 ms');
+
+	// A look-only visit: 5 s, no interaction.
+	const look = await pageLoad(browser, `${base}/`, () => document.readyState === 'complete');
+	await look.page.waitForTimeout(5000);
+	const lookBytes = look.bytes();
+	const lookWasm = look.wasm.length;
+	await look.page.close();
+	const bareLook = await pageLoad(browser, `${base}/__baseline/`, () => window.__chartAt !== undefined);
+	await bareLook.page.waitForTimeout(1000);
+	row('bytes of a look-only visit (5 s)', `${kb(lookBytes)}${lookWasm ? ' (wasm fetched!)' : ', no wasm'}`, kb(bareLook.bytes()), ratio(lookBytes, bareLook.bytes()), '≤ 300 KB, no wasm');
+	await bareLook.page.close();
+
+	// Filters: the first change starts DuckDB; later ones reuse it.
+	const page = await browser.newPage();
+	await page.goto(`${base}/`);
+	await page.waitForSelector('main[data-state="ready"]');
+	const change = async (value) =>
+		page.evaluate(async (value) => {
+			const select = document.querySelector('select[name="from"]');
+			const main = document.querySelector('main');
+			const t = performance.now();
+			select.value = value;
+			select.dispatchEvent(new Event('change', { bubbles: true }));
+			await new Promise((resolve) => {
+				const check = () => (main.getAttribute('data-state') === 'ready' ? resolve(undefined) : requestAnimationFrame(check));
+				requestAnimationFrame(check);
+			});
+			return performance.now() - t;
+		}, value);
+	const first = await timeout(change('2023'), 60_000, 'first filter change');
+	const later = [];
+	for (let i = 0; i < 20; i++) later.push(await change(i % 2 ? '2023' : '2021'));
+	await page.close();
+	row('first filter change → figures (DuckDB start included)', ms(first), ms(bare), ratio(first, bare), '≤ 1500 ms');
+	row('later filter changes (median of 20)', ms(median(later)), '', '', '≤ 50 ms');
+}
+
+async function benchUpload(browser, base, file, label) {
+	const page = await browser.newPage();
+	page.on('pageerror', (e) => console.error('page error:', e.message));
+	await page.goto(`${base}/upload/`);
+	await page.waitForSelector('main[data-state="ready"]');
+	await page.evaluate(() => {
+		const input = document.querySelector('[data-testid="drop-zone"] input[type="file"]');
+		input.addEventListener('change', () => (window.__dropAt = performance.now()), { capture: true });
+	});
+	const started = Date.now();
+	await page.setInputFiles('[data-testid="drop-zone"] input[type="file"]', file);
+	let ours;
+	let message = '';
+	try {
+		await timeout(
+			page.waitForFunction(
+				() =>
+					document.querySelector('[data-testid="upload-error"]') ||
+					(document.querySelector('[data-testid="ingest-summary"]') && document.querySelector('main')?.getAttribute('data-state') === 'ready'),
+				undefined,
+				{ timeout: 0, polling: 50 }
+			),
+			180_000,
+			`${label} drop`
+		);
+		message = (await page.locator('[data-testid="upload-error"]').count()) ? await page.locator('[data-testid="upload-error"]').innerText() : '';
+		ours = await page.evaluate(() => performance.now() - window.__dropAt);
+	} catch (error) {
+		message = `${error.message} after ${((Date.now() - started) / 1000).toFixed(0)} s`;
+	}
+	const read = message ? 'n/a' : await page.getAttribute('[data-testid="ingest-summary"]', 'data-rows-read');
+	await page.close();
+
+	const bare = await browser.newPage();
+	await bare.goto(`${base}/__baseline/`);
+	await bare.waitForFunction(() => window.__chartAt !== undefined);
+	await bare.setInputFiles('#f', file);
+	const baseline = await timeout(bare.evaluate(() => window.__readCsv(document.querySelector('#f').files[0])), 180_000, `${label} baseline read_csv`).catch((e) => ({ ms: NaN, rows: e.message }));
+	await bare.close();
+	row(`/upload: ${label} (${(statSync(file).size / 1e6).toFixed(0)} MB) → dashboard ready`, message ? `ended: ${message}` : `${ms(ours)} (${read} rows)`, `${ms(baseline.ms)} read_csv (${baseline.rows} rows)`, ratio(ours, baseline.ms), label.startsWith('1M') ? '≤ 3000 ms, ≤ 2.5×' : 'works or clear message');
+}
+
+async function benchBuildRelease(file) {
+	const { createServer } = await import('vite');
+	const vite = await createServer({ server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'error' });
+	try {
+		const { createNodeEngine } = await vite.ssrLoadModule('/src/lib/server/engine-node.ts');
+		const { loadExports } = await vite.ssrLoadModule('/src/lib/ingest/load-export.ts');
+		const { release } = await vite.ssrLoadModule('/src/lib/release/index.ts');
+		const { readFileSync } = await import('node:fs');
+		const bytes = new Uint8Array(readFileSync(file));
+		const engine = await createNodeEngine();
+		let t = performance.now();
+		await engine.registerBuffer('bare.csv', bytes);
+		await engine.query("SELECT count(*) FROM read_csv('bare.csv', all_varchar = true)");
+		const bare = performance.now() - t;
+		t = performance.now();
+		const ingest = await loadExports(engine, [{ name: path.basename(file), bytes }]);
+		const loaded = performance.now() - t;
+		t = performance.now();
+		const published = release(ingest.rows, { k: 10, scope: ['organisation'] });
+		const released = performance.now() - t;
+		await engine.close();
+		row(`build: ingest ${ingest.rowsRead} rows (${ingest.people} people), Node`, ms(loaded), `${ms(bare)} read_csv`, ratio(loaded, bare));
+		row(`build: release transform on ${ingest.rows.length} aggregated rows (${published.rows.length} out)`, ms(released), '', '', 'ingest + release ≤ 10 s');
+	} finally {
+		await vite.close();
+	}
+}
+
+async function main() {
+	if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH`);
+	if (!flag('no-build')) {
+		console.log('building the site …');
+		execFileSync('npx', ['vite', 'build'], { stdio: 'ignore' });
+	}
+	await writeBaseline('build/__baseline');
+	const tmp = path.join(os.tmpdir(), 'impact-bench');
+	mkdirSync(tmp, { recursive: true });
+	const server = await serveStatic('build');
+	const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+	try {
+		console.log('page load and filters …');
+		await benchPages(browser, server.url);
+		const big = path.join(tmp, `export-${ROWS}.csv`);
+		if (!flag('skip-upload') || !flag('skip-build-release')) {
+			if (!existsSync(big)) {
+				console.log(`generating a ${ROWS}-row export …`);
+				await writeSampleCsv(big, { perYear: Math.ceil(ROWS / 7 / 1.07), seed: 7 });
+			}
+		}
+		if (!flag('skip-upload')) {
+			console.log('dropping the large export on /upload …');
+			await benchUpload(browser, server.url, big, `${(ROWS / 1e6).toFixed(0)}M rows`);
+			if (flag('5m')) {
+				const huge = path.join(tmp, 'export-5000000.csv');
+				if (!existsSync(huge)) await writeSampleCsv(huge, { perYear: Math.ceil(5_000_000 / 7 / 1.07), seed: 7 });
+				await benchUpload(browser, server.url, huge, '5M rows');
+			}
+		}
+		if (!flag('skip-build-release')) {
+			console.log('releasing in Node …');
+			await benchBuildRelease(big);
+		}
+	} finally {
+		await browser.close();
+		await server.close();
+		rmSync('build/__baseline', { recursive: true, force: true });
+	}
+	console.log(`\nImpact Dashboard benchmark — ${new Date().toISOString()}, ${os.cpus().length} cores, Chromium ${CHROMIUM}`);
+	console.table(table);
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
