@@ -147,8 +147,12 @@ async function readFile(engine: Engine, file: ExportFile, i: number, options: Lo
 	throwIfAborted(options.signal);
 	options.onPhase?.('loading', file.name);
 	const path = `export_${i}.csv`;
-	await engine.registerText(path, text);
-	const select = [...chosen].map(([field, c]) => `c${c} AS ${ident(field)}`).join(', ');
+	// DuckDB reads UTF-8 only: a UTF-8 file goes in as it came (its BOM is on the skipped header line).
+	await engine.registerBuffer(path, encoding === 'utf-8' ? file.bytes : new TextEncoder().encode(text));
+	// The pseudonymous id is only ever compared: keep its hash, not the text.
+	const select = [...chosen]
+		.map(([field, c]) => (field === 'id' ? `CASE WHEN trim(c${c}) = '' THEN NULL ELSE hash(trim(c${c})) END AS "key"` : `c${c} AS ${ident(field)}`))
+		.join(', ');
 	await engine.exec(`CREATE OR REPLACE TABLE raw_${i} AS ${readCsvSql(path, sniffed, select, `rejects_${i}`)}`);
 	await engine.dropFile(path);
 	const rejects = await engine.query<{ line: number; error_type: string; column_idx: number }>(
@@ -159,16 +163,17 @@ async function readFile(engine: Engine, file: ExportFile, i: number, options: Lo
 
 /**
  * DuckDB's reader with what the sniffer found: every column as text (values are normalised
- * afterwards, and reported, rather than guessed by type detection), a row number per record.
- * parallel=false: DuckDB's parallel scanner refuses null_padding with quoted newlines, and wasm
- * runs one thread anyway. Malformed rows go to a rejects table with their record number.
+ * afterwards, and reported, rather than guessed by type detection). A row's number is its
+ * rowid + 1. A malformed row (too many or too few fields, an unterminated quote) is not guessed
+ * at: it goes to a rejects table with its record number and is reported. (null_padding would
+ * keep short rows, but costs the parallel scanner and ~30% of the read time here.)
  */
 export function readCsvSql(path: string, sniffed: Pick<Sniffed, 'delimiter' | 'headers' | 'headerLines'>, select: string, rejects: string): string {
 	const columns = sniffed.headers.map((_, c) => `'c${c}': 'VARCHAR'`).join(', ');
 	const delimiter = sniffed.delimiter === '\t' ? '\\t' : sniffed.delimiter;
-	return `SELECT (row_number() OVER ())::INTEGER AS rec, ${select}
+	return `SELECT ${select}
 		FROM read_csv('${path}', delim = '${delimiter}', quote = '"', escape = '"', header = false, skip = ${sniffed.headerLines},
-			auto_detect = false, columns = {${columns}}, null_padding = true, parallel = false, ignore_errors = true,
+			auto_detect = false, columns = {${columns}}, ignore_errors = true,
 			store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scans')`;
 }
 
@@ -179,93 +184,162 @@ function recordOf(rec: number, headerLines: number, rejectedRecords: number[]): 
 	return record;
 }
 
-async function normaliseFile(engine: Engine, i: number, read: Required<Awaited<ReturnType<typeof readFile>>>) {
+/**
+ * Attribute values as small integer codes, shared by all files of a load: a person's attributes
+ * pack into two integers, so de-duplicating a million people aggregates integers, not strings.
+ * Code 0 is UNKNOWN for every field.
+ */
+class Dictionary {
+	readonly values: string[] = [UNKNOWN];
+	private readonly codes = new Map<string, number>([[UNKNOWN, 0]]);
+	constructor(readonly field: string, readonly limit: number) {}
+	code(value: string): number {
+		let code = this.codes.get(value);
+		if (code === undefined) {
+			code = this.values.push(value) - 1;
+			if (code >= this.limit) throw new Error(`column "${this.field}" has more than ${this.limit} different values: is it free text?`);
+			this.codes.set(value, code);
+		}
+		return code;
+	}
+}
+
+const TEXT_BITS = 15;
+/** Bit layout of the two packed codes: a = organisation|programme|group|region, b = sex|age|disability|nationality. */
+const PACK_A: Field[] = ['organisation', 'programme', 'group', 'region'];
+const PACK_B: [Field, number][] = [['sex', 3], ['age', 4], ['disability', 2], ['nationality', 9]];
+
+type Dictionaries = Record<string, Dictionary>;
+
+function dictionaries(): Dictionaries {
+	const d: Dictionaries = {};
+	for (const f of PACK_A) d[f] = new Dictionary(f, 2 ** TEXT_BITS);
+	for (const [f, bits] of PACK_B) d[f] = new Dictionary(f, 2 ** bits);
+	return d;
+}
+
+function packExpression(fields: Field[] | [Field, number][], code: (f: Field) => string): string {
+	let shift = 0;
+	const parts: string[] = [];
+	for (const entry of [...fields].reverse()) {
+		const [field, bits] = Array.isArray(entry) ? entry : [entry, TEXT_BITS];
+		parts.push(shift ? `(${code(field)}::BIGINT << ${shift})` : `${code(field)}::BIGINT`);
+		shift += bits;
+	}
+	return parts.join(' | ');
+}
+
+function unpack(hi: number, lo: number, b: number, dict: Dictionaries): Omit<PersonRow, 'year' | 'n'> {
+	const out: Record<string, string> = {};
+	let rest = (BigInt(hi) << 30n) | BigInt(lo);
+	for (const f of [...PACK_A].reverse()) (out[f] = dict[f].values[Number(rest & BigInt(2 ** TEXT_BITS - 1))]), (rest >>= BigInt(TEXT_BITS));
+	let restB = b;
+	for (const [f, bits] of [...PACK_B].reverse()) (out[f] = dict[f].values[restB % 2 ** bits]), (restB = Math.floor(restB / 2 ** bits));
+	return out as unknown as Omit<PersonRow, 'year' | 'n'>;
+}
+
+interface ValueCount {
+	raw: string;
+	rows: number;
+	recs: number[];
+}
+
+async function countValues(engine: Engine, i: number, columns: Field[]): Promise<(ValueCount & Record<string, string>)[]> {
+	const cols = columns.map((f) => `coalesce(${ident(f)}, '') AS ${ident(f)}`).join(', ');
+	const rows = await engine.query<Record<string, unknown>>(
+		`SELECT ${cols}, count(*)::INTEGER AS rows, min((rowid + 1)::INTEGER, ${EXAMPLE_LINES}) AS recs FROM raw_${i} GROUP BY ALL`
+	);
+	return rows.map((r) => ({ ...(r as Record<string, string>), raw: String(r[columns[0]]), rows: Number(r.rows), recs: Array.from(r.recs as Iterable<number>, Number) }));
+}
+
+/** Problems of one field, by kind ("unrecognised country"), with their values and first lines. */
+function problemsOf(field: Field, found: { problem: string; rows: number; recs: number[] }[], rejected: boolean, lineOf: (recs: number[]) => number[]): ProblemReport[] {
+	const byKind = new Map<string, ProblemReport & { recs: number[] }>();
+	for (const f of found.sort((a, b) => b.rows - a.rows || (a.problem < b.problem ? -1 : 1))) {
+		const kind = f.problem.replace(/\s*"[^"]*"\s*$/, '');
+		const value = /"([^"]*)"\s*$/.exec(f.problem)?.[1];
+		const entry = byKind.get(kind) ?? { field, kind, values: [], rows: 0, lines: [], rejected, recs: [] };
+		entry.rows += f.rows;
+		if (value !== undefined && entry.values.length < MAX_VALUES) entry.values.push(value);
+		entry.recs.push(...f.recs);
+		byKind.set(kind, entry);
+	}
+	return [...byKind.values()].map(({ recs, ...entry }) => ({ ...entry, lines: lineOf(recs.sort((a, b) => a - b).slice(0, EXAMPLE_LINES)) }));
+}
+
+async function normaliseFile(engine: Engine, i: number, read: Required<Awaited<ReturnType<typeof readFile>>>, dict: Dictionaries) {
 	const { report, text, sniffed, chosen, rejects } = read;
+	const rejectedRecords = rejects.map((r) => r.line);
+	const lineOf = (recs: number[]) =>
+		lineOfRecord(text, sniffed.delimiter, recs.map((rec) => recordOf(rec, sniffed.headerLines, rejectedRecords)));
 	const joins: string[] = [];
-	const values: Record<string, string> = {};
-	/** Mapping tables whose `problem` column says what was wrong with a raw value. */
-	const problemSources: { field: Field; from: string; alias: string; on: string; rejects: boolean }[] = [];
+	const codes: Partial<Record<Field, string>> = {};
+	let total = 0;
+	let yearRejects = 0;
 
 	const yearField: Field = chosen.has('year') ? 'year' : 'date';
-	for (const field of [yearField, 'count', 'organisation', 'programme', 'group', 'region', 'sex', 'age', 'nationality', 'disability'] as Field[]) {
+	for (const field of [yearField, 'count', ...PACK_A, ...PACK_B.map(([f]) => f)] as Field[]) {
 		const normalise = NORMALISERS[field];
 		if (!chosen.has(field) || !normalise) continue;
-		const table = `map_${i}_${field}`;
-		const distinct = await engine.query<{ raw: string }>(`SELECT DISTINCT coalesce(${ident(field)}, '') AS raw FROM raw_${i}`);
-		const mapped = distinct.map((d) => ({ raw: d.raw, ...normalise(d.raw) }));
-		await engine.insertColumns(table, {
+		const counted = await countValues(engine, i, [field]);
+		const mapped = counted.map((c) => ({ ...c, ...normalise(c.raw) }));
+		const numeric = field === yearField || field === 'count';
+		await engine.insertColumns(`map_${i}_${field}`, {
 			raw: mapped.map((m) => m.raw),
-			value: mapped.map((m) => (m.value === null ? '' : String(m.value))),
-			problem: mapped.map((m) => m.problem ?? '')
+			// Years and counts are their own code (-1: none); attributes index the dictionary.
+			code: mapped.map((m) => (numeric ? (m.value === null ? -1 : Number(m.value)) : dict[field].code(String(m.value))))
 		});
-		const alias = `m_${field}`;
-		const on = `coalesce(r.${ident(field)}, '') = ${alias}.raw`;
-		joins.push(`LEFT JOIN ${table} ${alias} ON ${on}`);
-		values[field] = `${alias}.value`;
-		problemSources.push({ field, from: table, alias, on, rejects: field === yearField || field === 'count' });
+		joins.push(`LEFT JOIN map_${i}_${field} m_${field} ON coalesce(r.${ident(field)}, '') = m_${field}.raw`);
+		codes[field] = `m_${field}.code`;
+		const found = mapped.filter((m) => m.problem).map((m) => ({ problem: m.problem!, rows: m.rows, recs: m.recs }));
+		report.problems.push(...problemsOf(field, found, numeric, lineOf));
+		if (field === yearField) {
+			total = mapped.reduce((sum, m) => sum + m.rows, 0);
+			yearRejects = mapped.filter((m) => m.value === null).reduce((sum, m) => sum + m.rows, 0);
+		}
 	}
 
 	const wg = WG_FIELDS.filter((f) => chosen.has(f));
 	if (!chosen.has('disability') && wg.length > 0) {
 		// Classified per distinct combination of answers (at most 5^6), by the one WG-SS rule in values.ts.
-		const cols = wg.map((f) => `coalesce(${ident(f)}, '') AS ${ident(f)}`).join(', ');
-		const combos = await engine.query<Record<string, string>>(`SELECT DISTINCT ${cols} FROM raw_${i}`);
+		const combos = await countValues(engine, i, wg);
 		const answers = combos.map((combo) => wg.map((f) => normaliseWg(combo[f])));
-		const columns: Record<string, string[]> = Object.fromEntries(wg.map((f) => [f, combos.map((c) => c[f])]));
-		columns.value = answers.map((a) => wgDisability(a.map((x) => x.value)));
+		const columns: Record<string, (string | number)[]> = Object.fromEntries(wg.map((f) => [f, combos.map((c) => c[f])]));
+		columns.code = answers.map((a) => dict.disability.code(wgDisability(a.map((x) => x.value))));
 		await engine.insertColumns(`map_${i}_wg`, columns);
 		joins.push(`LEFT JOIN map_${i}_wg m_wg ON ${wg.map((f) => `coalesce(r.${ident(f)}, '') = m_wg.${ident(f)}`).join(' AND ')}`);
-		values.disability = 'm_wg.value';
-		for (const f of wg) {
-			const table = `map_${i}_${f}`;
-			const distinct = await engine.query<{ raw: string }>(`SELECT DISTINCT coalesce(${ident(f)}, '') AS raw FROM raw_${i}`);
-			const problems = distinct.map((d) => normaliseWg(d.raw).problem ?? '');
-			await engine.insertColumns(table, { raw: distinct.map((d) => d.raw), problem: problems });
-			problemSources.push({ field: f, from: table, alias: 'p', on: `coalesce(r.${ident(f)}, '') = p.raw`, rejects: false });
+		codes.disability = 'm_wg.code';
+		for (const [d, f] of wg.entries()) {
+			const found = combos.flatMap((c, k) => (answers[k][d].problem ? [{ problem: answers[k][d].problem!, rows: c.rows, recs: c.recs }] : []));
+			report.problems.push(...problemsOf(f, found, false, lineOf));
 		}
 	}
 
-	const text_ = (field: string) => (values[field] ? `coalesce(nullif(${values[field]}, ''), '${UNKNOWN}')` : `'${UNKNOWN}'`);
+	const code = (f: Field) => (codes[f] ? `coalesce(${codes[f]}, 0)` : '0');
+	// Not materialised: the people query below reads it once, through the joins.
 	await engine.exec(
-		`CREATE OR REPLACE TABLE norm_${i} AS SELECT ${i} AS file, r.rec,
-			${chosen.has('id') ? `nullif(trim(r."id"), '')` : 'NULL::VARCHAR'} AS id,
-			try_cast(nullif(${values[yearField]}, '') AS INTEGER) AS year,
-			${values.count ? `try_cast(nullif(${values.count}, '') AS DOUBLE)` : '1::DOUBLE'} AS n,
-			${['organisation', 'programme', 'group', 'region', 'sex', 'age', 'nationality', 'disability'].map((f) => `${text_(f)} AS ${ident(f)}`).join(', ')}
+		`CREATE OR REPLACE VIEW norm_${i} AS SELECT ${i} AS file, (r.rowid + 1)::INTEGER AS rec,
+			${chosen.has('id') ? 'r."key"' : 'NULL::UBIGINT'} AS key,
+			nullif(${codes[yearField]}, -1)::INTEGER AS year,
+			${codes.count ? `nullif(${codes.count}, -1)::DOUBLE` : '1::DOUBLE'} AS n,
+			${packExpression(PACK_A, code)} AS a,
+			${packExpression(PACK_B, code)} AS b
 		FROM raw_${i} r ${joins.join(' ')}`
 	);
-
-	// Problems: each kind with its count and first lines; values only from non-refused columns.
-	const rejectedRecords = rejects.map((r) => r.line);
-	const lineOf = (recs: number[]) =>
-		lineOfRecord(text, sniffed.delimiter, recs.map((rec) => recordOf(rec, sniffed.headerLines, rejectedRecords)));
-	for (const source of problemSources) {
-		const problem = `${source.alias}.problem`;
-		const found = await engine.query<{ problem: string; rows: number; recs: number[] }>(
-			`SELECT ${problem} AS problem, count(*)::INTEGER AS rows, list(r.rec::INTEGER ORDER BY r.rec)[1:${EXAMPLE_LINES}] AS recs
-			FROM raw_${i} r JOIN ${source.from} ${source.alias} ON ${source.on} WHERE ${problem} <> '' GROUP BY 1 ORDER BY rows DESC, 1`
-		);
-		const byKind = new Map<string, ProblemReport>();
-		for (const f of found) {
-			const kind = f.problem.replace(/\s*"[^"]*"\s*$/, '');
-			const value = /"([^"]*)"\s*$/.exec(f.problem)?.[1];
-			const entry = byKind.get(kind) ?? { field: source.field, kind, values: [], rows: 0, lines: [], rejected: source.rejects };
-			entry.rows += f.rows;
-			if (value !== undefined && entry.values.length < MAX_VALUES) entry.values.push(value);
-			if (entry.lines.length < EXAMPLE_LINES) entry.lines.push(...Array.from(f.recs, Number));
-			byKind.set(kind, entry);
-		}
-		for (const entry of byKind.values()) {
-			entry.lines = lineOf(entry.lines.sort((a, b) => a - b).slice(0, EXAMPLE_LINES));
-			report.problems.push(entry);
-		}
-	}
+	const invalid = chosen.has('count')
+		? (await engine.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM norm_${i} WHERE year IS NULL OR n IS NULL`))[0].n
+		: yearRejects;
 	const rejectsByType = new Map<string, typeof rejects>();
 	for (const r of rejects) rejectsByType.set(r.error_type, [...(rejectsByType.get(r.error_type) ?? []), r]);
 	for (const [type, lines] of rejectsByType) {
 		report.problems.push({
 			field: yearField,
-			kind: type === 'TOO MANY COLUMNS' ? `more fields than the header has (${sniffed.headers.length})` : `malformed CSV row (${type.toLowerCase()})`,
+			kind:
+				type === 'TOO MANY COLUMNS'
+					? `more fields than the header has (${sniffed.headers.length})`
+					: type === 'MISSING COLUMNS'
+						? `fewer fields than the header has (${sniffed.headers.length})`
+						: `malformed CSV row (${type.toLowerCase()})`,
 			values: [],
 			rows: lines.length,
 			lines: lineOfRecord(text, sniffed.delimiter, lines.slice(0, EXAMPLE_LINES).map((r) => r.line - 1)),
@@ -273,29 +347,27 @@ async function normaliseFile(engine: Engine, i: number, read: Required<Awaited<R
 		});
 	}
 
-	const [counts] = await engine.query<{ loaded: number; invalid: number }>(
-		`SELECT count(*) FILTER (year IS NOT NULL AND n IS NOT NULL)::INTEGER AS loaded,
-			count(*) FILTER (year IS NULL OR n IS NULL)::INTEGER AS invalid FROM norm_${i}`
-	);
-	report.rowsLoaded = counts.loaded;
-	report.rowsRejected = counts.invalid + rejects.length;
-	report.rowsRead = report.rowsLoaded + report.rowsRejected;
+	report.rowsRejected = invalid + rejects.length;
+	report.rowsRead = total + rejects.length;
+	report.rowsLoaded = report.rowsRead - report.rowsRejected;
 }
 
 /**
  * Load exports, combine them and count unique people: rows with the same id are one person,
- * counted once in the year of their first record (ties: file order), with that record's attributes.
+ * counted once in the year of their first record (ties: file order, then line), with that
+ * record's attributes. Rows without an id are one person each (or `count` people).
  */
 export async function loadExports(engine: Engine, files: ExportFile[], options: LoadOptions = {}): Promise<IngestResult> {
 	const reports: FileReport[] = [];
 	const loaded: number[] = [];
+	const dict = dictionaries();
 	for (const [i, file] of files.entries()) {
 		throwIfAborted(options.signal);
 		const read = await readFile(engine, file, i, options);
 		reports.push(read.report);
 		if (!('text' in read) || read.text === undefined) continue;
 		options.onPhase?.('checking', file.name);
-		await normaliseFile(engine, i, read as Required<typeof read>);
+		await normaliseFile(engine, i, read as Required<typeof read>, dict);
 		loaded.push(i);
 	}
 	const result: IngestResult = {
@@ -308,21 +380,19 @@ export async function loadExports(engine: Engine, files: ExportFile[], options: 
 	};
 	if (loaded.length === 0) return result;
 
-	const attributes = ['organisation', 'programme', 'group', 'region', 'sex', 'age', 'nationality', 'disability'];
-	await engine.exec(
-		`CREATE OR REPLACE TABLE records AS ${loaded.map((i) => `SELECT * FROM norm_${i}`).join(' UNION ALL BY NAME ')}`
+	throwIfAborted(options.signal);
+	await engine.exec(`CREATE OR REPLACE VIEW records AS ${loaded.map((i) => `SELECT * FROM norm_${i}`).join(' UNION ALL ')}`);
+	const first = '(year::BIGINT << 40) | (file::BIGINT << 32) | rec::BIGINT';
+	// `a` has 60 bits: it crosses to JavaScript in two halves (a double holds only 53).
+	const rows = await engine.query<{ year: number; hi: number; lo: number; b: number; n: number }>(
+		`SELECT year::INTEGER AS year, (a >> 30)::INTEGER AS hi, (a & 1073741823)::INTEGER AS lo, b::INTEGER AS b, sum(n)::DOUBLE AS n FROM (
+			SELECT min(year) AS year, arg_min(a, ${first}) AS a, arg_min(b, ${first}) AS b, 1 AS n
+			FROM records WHERE year IS NOT NULL AND n IS NOT NULL AND key IS NOT NULL GROUP BY key
+			UNION ALL
+			SELECT year, a, b, n FROM records WHERE year IS NOT NULL AND n IS NOT NULL AND key IS NULL
+		) GROUP BY year, a, b ORDER BY ALL`
 	);
-	await engine.exec(
-		`CREATE OR REPLACE TABLE people AS
-		SELECT min(year) AS year, ${attributes.map((a) => `arg_min(${ident(a)}, year::BIGINT * 1000000000000 + file * 10000000000 + rec) AS ${ident(a)}`).join(', ')},
-			CASE WHEN any_value(id) IS NULL THEN sum(n) ELSE 1 END AS n
-		FROM records WHERE year IS NOT NULL AND n IS NOT NULL
-		GROUP BY coalesce('id:' || id, 'row:' || file || ':' || rec)`
-	);
-	const rows = await engine.query<PersonRow>(
-		`SELECT year::INTEGER AS year, ${attributes.map(ident).join(', ')}, sum(n)::DOUBLE AS n FROM people GROUP BY ALL ORDER BY ALL`
-	);
-	result.rows = rows.map((r) => ({ ...r }));
+	result.rows = rows.map((r) => ({ year: r.year, ...unpack(r.hi, r.lo, r.b, dict), n: r.n }));
 	result.people = result.rows.reduce((s, r) => s + r.n, 0);
 	return result;
 }
