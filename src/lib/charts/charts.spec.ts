@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { OTHER, UNKNOWN, WITHHELD } from '$lib/types';
+import { chartOptions } from './labels';
+import { topCategories, nationalitiesChart, nationalitiesTable } from './nationalities';
+import { trendChart, trendTable } from './trend';
+import { sexAgeTable } from './sex-age';
+import { disabilityTable } from './disability';
+import { renderSvg } from './render';
+
+const opts = chartOptions({ lang: 'en', k: 10 });
+const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+
+describe('chart specs', () => {
+	it('topCategories(rows, max) keeps the largest countries and puts the rest in Other, non-countries last', () => {
+		const rows = [{ category: UNKNOWN, n: 5 }, { category: 'KG', n: 300 }, { category: 'UZ', n: 40 }, { category: 'AF', n: 20 }, { category: 'TJ', n: 15 }, { category: OTHER, n: 12 }, { category: 'stateless', n: 11 }];
+		expect(topCategories(rows, 2)).toEqual([
+			{ category: 'KG', n: 300 }, { category: 'UZ', n: 40 }, { category: 'stateless', n: 11 }, { category: OTHER, n: 47 }, { category: UNKNOWN, n: 5 }
+		]);
+	});
+
+	it('trendChart(rows) renders one bar per year in Node, and small counts only as "<k" text', () => {
+		const svg = renderSvg(trendChart([{ year: 2023, key: '', n: 120 }, { year: 2024, key: '', n: 7 }, { year: 2025, key: '', n: 90 }], opts), doc());
+		expect(svg.match(/<rect/g)?.length).toBe(2);
+		expect(svg).toContain('&lt;10');
+		expect(svg).not.toMatch(/>7</);
+		expect(trendTable([{ year: 2024, key: '', n: 7 }], opts)).toEqual({ columns: ['Year', 'People'], rows: [['2024', '<10']] });
+	});
+
+	it('nationalitiesChart(rows) names countries in the language and keeps tables in step with the chart', () => {
+		const ru = chartOptions({ lang: 'ru', k: 10 });
+		const rows = [{ category: 'KG', n: 300 }, { category: WITHHELD, n: 14 }];
+		expect(nationalitiesTable(rows, ru)).toEqual({ columns: ['Nationality', 'People'], rows: [['Кыргызстан', '300'], ['Скрыто', '14']] });
+		expect(renderSvg(nationalitiesChart(rows, ru), doc())).toContain('Кыргызстан');
+	});
+
+	it('tables for disability and sex × age apply the display rules', () => {
+		expect(disabilityTable([{ year: 2024, yes: 40, no: 60, unknown: 3 }], opts).rows).toEqual([['2024', '40%', '100', '<10']]);
+		expect(sexAgeTable([{ sex: 'male', age: '60+', n: 4 }, { sex: 'female', age: '0-4', n: 12 }], opts).rows).toEqual([
+			['0–4', 'Women and girls', '12'], ['60+', 'Men and boys', '<10']
+		]);
+	});
+});
