@@ -109,3 +109,28 @@ it('asks which column is the year when none is recognised, and loads with the an
 	const second = await loadExports(engine, [file], { choices: { 'odd.csv': { year: 0 } } });
 	expect(second.people).toBe(2);
 });
+
+it('classifies disability from the six Washington Group domains and reports an unrecognised answer', async () => {
+	const text = [
+		'year,wg_seeing,wg_hearing,wg_walking,wg_remembering,wg_self_care,wg_communicating',
+		'2024,1,1,3,1,1,1',
+		'2024,no difficulty,some difficulty,1,1,1,1',
+		'2024,1,1,1,,1,1',
+		'2024,cannot do at all,1,1,1,1,often'
+	].join('\n');
+	const result = await loadExports(engine, [{ name: 'wg.csv', bytes: new TextEncoder().encode(text) }]);
+	expect(result.rows.map((r) => [r.disability, r.n]).sort()).toEqual([['no', 1], ['yes', 2], [UNKNOWN, 1]]);
+	expect(result.files[0].problems).toEqual([
+		{ field: 'wg_communicating', kind: 'unrecognised Washington Group answer', values: ['often'], rows: 1, lines: [5], rejected: false }
+	]);
+});
+
+it('rejects a row with more or fewer fields than the header, with its line', async () => {
+	const text = 'year,sex\n2024,F\n2024,M,extra\n2025\n2025,F\n';
+	const result = await loadExports(engine, [{ name: 'ragged.csv', bytes: new TextEncoder().encode(text) }]);
+	expect([result.rowsRead, result.rowsLoaded, result.rowsRejected]).toEqual([4, 2, 2]);
+	expect(result.files[0].problems.map((p) => [p.kind, p.lines])).toEqual([
+		['more fields than the header has (2)', [3]],
+		['fewer fields than the header has (2)', [4]]
+	]);
+});

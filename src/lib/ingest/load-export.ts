@@ -238,18 +238,26 @@ function unpack(hi: number, lo: number, b: number, dict: Dictionaries): Omit<Per
 	return out as unknown as Omit<PersonRow, 'year' | 'n'>;
 }
 
+/** Rows per distinct value (or combination) of some columns, with the first rows' numbers. */
 interface ValueCount {
+	/** The raw values, by column name. */
+	values: Record<string, string>;
 	raw: string;
 	rows: number;
 	recs: number[];
 }
 
-async function countValues(engine: Engine, i: number, columns: Field[]): Promise<(ValueCount & Record<string, string>)[]> {
+async function countValues(engine: Engine, i: number, columns: Field[]): Promise<ValueCount[]> {
 	const cols = columns.map((f) => `coalesce(${ident(f)}, '') AS ${ident(f)}`).join(', ');
 	const rows = await engine.query<Record<string, unknown>>(
 		`SELECT ${cols}, count(*)::INTEGER AS rows, min((rowid + 1)::INTEGER, ${EXAMPLE_LINES}) AS recs FROM raw_${i} GROUP BY ALL`
 	);
-	return rows.map((r) => ({ ...(r as Record<string, string>), raw: String(r[columns[0]]), rows: Number(r.rows), recs: Array.from(r.recs as Iterable<number>, Number) }));
+	return rows.map((r) => ({
+		values: Object.fromEntries(columns.map((c) => [c, String(r[c])])),
+		raw: String(r[columns[0]]),
+		rows: Number(r.rows),
+		recs: Array.from(r.recs as Iterable<number>, Number)
+	}));
 }
 
 /** Problems of one field, by kind ("unrecognised country"), with their values and first lines. */
@@ -303,8 +311,8 @@ async function normaliseFile(engine: Engine, i: number, read: Required<Awaited<R
 	if (!chosen.has('disability') && wg.length > 0) {
 		// Classified per distinct combination of answers (at most 5^6), by the one WG-SS rule in values.ts.
 		const combos = await countValues(engine, i, wg);
-		const answers = combos.map((combo) => wg.map((f) => normaliseWg(combo[f])));
-		const columns: Record<string, (string | number)[]> = Object.fromEntries(wg.map((f) => [f, combos.map((c) => c[f])]));
+		const answers = combos.map((combo) => wg.map((f) => normaliseWg(combo.values[f])));
+		const columns: Record<string, (string | number)[]> = Object.fromEntries(wg.map((f) => [f, combos.map((c) => c.values[f])]));
 		columns.code = answers.map((a) => dict.disability.code(wgDisability(a.map((x) => x.value))));
 		await engine.insertColumns(`map_${i}_wg`, columns);
 		joins.push(`LEFT JOIN map_${i}_wg m_wg ON ${wg.map((f) => `coalesce(r.${ident(f)}, '') = m_wg.${ident(f)}`).join(' AND ')}`);
