@@ -43,3 +43,12 @@ export function ident(name: string): string {
 	if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`invalid identifier: ${name}`);
 	return `"${name}"`;
 }
+
+/** Drop every table and view but `keep`: after a release, nothing case-level stays in the engine. */
+export async function dropAllExcept(engine: Engine, keep: string): Promise<void> {
+	const objects = await engine.query<{ name: string; kind: string }>(
+		`SELECT view_name AS name, 'VIEW' AS kind FROM duckdb_views() WHERE NOT internal
+		UNION ALL SELECT table_name AS name, 'TABLE' AS kind FROM duckdb_tables()`
+	);
+	for (const { name, kind } of objects) if (name !== keep) await engine.exec(`DROP ${kind} IF EXISTS "${name.replaceAll('"', '""')}" CASCADE`);
+}

@@ -3,7 +3,8 @@
  * Only the release (count tables, every row ≥ k people) and figures computed from it leave this
  * module; case-level rows stay in the Node engine.
  */
-import type { Engine } from '$lib/db/engine';
+import { dropAllExcept, type Engine } from '$lib/db/engine';
+import { COUNTS_TABLE } from '$lib/indicators/query';
 import { createNodeEngine } from './engine-node';
 import { readExports, readRelease, readSettings } from './read-data';
 import { loadExports, type FileReport } from '$lib/ingest/load-export';
@@ -83,9 +84,10 @@ async function compute(): Promise<SiteData> {
 	try {
 		const published = await publish(engine, settings);
 		// From here on the engine holds only the release: every figure below is computed from it.
-		await engine.exec('DROP TABLE IF EXISTS people; DROP TABLE IF EXISTS records');
 		await loadCounts(engine, published.rows);
+		await dropAllExcept(engine, COUNTS_TABLE);
 		const defaultFilters: Filters = { from: settings.defaultPeriod.from, to: settings.defaultPeriod.to };
+		releaseEngine = engine;
 		return {
 			settings,
 			release: published.rows,
@@ -95,12 +97,21 @@ async function compute(): Promise<SiteData> {
 			initial: await computeIndicators(engine, defaultFilters),
 			defaultFilters
 		};
-	} finally {
+	} catch (error) {
 		await engine.close();
+		throw error;
 	}
 }
 
 let cached: Promise<SiteData> | undefined;
+/** Kept open for the build's other pages: it holds the release only (case-level tables dropped). */
+let releaseEngine: Engine | undefined;
+
+/** The Node engine with the release loaded as the count table, for pages that query it. */
+export async function publishedCounts(): Promise<Engine> {
+	await siteData();
+	return releaseEngine!;
+}
 
 /** Every prerendered page and endpoint shares one computation per build. */
 export function siteData(): Promise<SiteData> {

@@ -1,0 +1,57 @@
+/**
+ * Per-year figures a grant report needs, from the same count table as the dashboard. Withheld
+ * people cannot be attributed to a sex, age or nationality: those figures are published lower
+ * bounds whenever some people of the period are withheld (the table says so).
+ */
+import { OTHER, UNKNOWN, WITHHELD, type Filters } from '$lib/types';
+import { COUNTS_TABLE, where, type Query } from '$lib/indicators/query';
+
+export const REPORT_INDICATORS = ['beneficiaries', 'women-girls', 'children', 'disability-share', 'disability-unknown', 'nationalities', 'foreign', 'stateless'] as const;
+export type ReportIndicator = (typeof REPORT_INDICATORS)[number];
+
+const CHILD_AGES = ['0-4', '5-11', '12-17', 'child'];
+const NOT_A_COUNTRY = ['stateless', UNKNOWN, OTHER, WITHHELD];
+
+/** One row per year: every count the report table and sentences use. */
+export function reportByYearSql(filters: Filters, home: string): Query {
+	const t = where('total', filters);
+	const s = where('sex_age', filters);
+	const d = where('disability', filters);
+	const n = where('nationality', filters);
+	const list = (xs: string[]) => xs.map(() => '?').join(', ');
+	return {
+		sql: `WITH
+			total AS (SELECT year, sum(n) AS people FROM ${COUNTS_TABLE} WHERE ${t.sql} GROUP BY year),
+			sex_age AS (SELECT year,
+				sum(n) FILTER (split_part(category, '|', 1) = 'female') AS women,
+				sum(n) FILTER (split_part(category, '|', 2) IN (${list(CHILD_AGES)})) AS children,
+				sum(n) FILTER (category = '${WITHHELD}') AS withheld
+				FROM ${COUNTS_TABLE} WHERE ${s.sql} GROUP BY year),
+			disability AS (SELECT year,
+				sum(n) FILTER (category = 'yes') AS yes, sum(n) FILTER (category = 'no') AS no,
+				sum(n) FILTER (category IN ('${UNKNOWN}', '${WITHHELD}')) AS unknown
+				FROM ${COUNTS_TABLE} WHERE ${d.sql} GROUP BY year),
+			nationality AS (SELECT year,
+				sum(n) FILTER (category NOT IN (${list(NOT_A_COUNTRY)}) AND category <> ?) AS foreign_,
+				sum(n) FILTER (category = 'stateless') AS stateless,
+				sum(n) FILTER (category = '${WITHHELD}' OR category = '${OTHER}') AS unattributed
+				FROM ${COUNTS_TABLE} WHERE ${n.sql} GROUP BY year)
+		SELECT total.year::INTEGER AS year, total.people::DOUBLE AS people,
+			coalesce(women, 0)::DOUBLE AS women, coalesce(children, 0)::DOUBLE AS children, coalesce(sex_age.withheld, 0)::DOUBLE AS "sexAgeWithheld",
+			coalesce(yes, 0)::DOUBLE AS yes, coalesce(no, 0)::DOUBLE AS no, coalesce(unknown, 0)::DOUBLE AS unknown,
+			coalesce(foreign_, 0)::DOUBLE AS "foreign", coalesce(stateless, 0)::DOUBLE AS stateless
+		FROM total LEFT JOIN sex_age USING (year) LEFT JOIN disability USING (year) LEFT JOIN nationality USING (year)
+		ORDER BY year`,
+		params: [...t.params, ...CHILD_AGES, ...s.params, ...d.params, ...NOT_A_COUNTRY, home, ...n.params]
+	};
+}
+
+/** Countries of the period, largest first (recognised countries only). */
+export function countriesSql(filters: Filters): Query {
+	const w = where('nationality', filters);
+	return {
+		sql: `SELECT category, sum(n)::DOUBLE AS n FROM ${COUNTS_TABLE} WHERE ${w.sql} AND category NOT IN (${NOT_A_COUNTRY.map(() => '?').join(', ')})
+			GROUP BY category ORDER BY n DESC, category`,
+		params: [...w.params, ...NOT_A_COUNTRY]
+	};
+}

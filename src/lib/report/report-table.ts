@@ -1,0 +1,127 @@
+/** The grant report's figures: a period and the previous period of equal length, per year and in all. */
+import type { CategoryRow, DisplayContext, Filters } from '$lib/types';
+import type { Engine } from '$lib/db/engine';
+import { displayCount, displayShare } from '$lib/i18n/format';
+import { countriesSql, reportByYearSql, type ReportIndicator } from './report-sql';
+
+export interface YearFigures {
+	year: number;
+	people: number;
+	women: number;
+	children: number;
+	sexAgeWithheld: number;
+	yes: number;
+	no: number;
+	unknown: number;
+	foreign: number;
+	stateless: number;
+}
+
+export interface PeriodFigures {
+	from: number;
+	to: number;
+	years: YearFigures[];
+	total: Omit<YearFigures, 'year'>;
+	countries: CategoryRow[];
+}
+
+export function previousPeriod(from: number, to: number): { from: number; to: number } {
+	const length = to - from + 1;
+	return { from: from - length, to: from - 1 };
+}
+
+const ZERO = { people: 0, women: 0, children: 0, sexAgeWithheld: 0, yes: 0, no: 0, unknown: 0, foreign: 0, stateless: 0 };
+
+export async function periodFigures(engine: Engine, filters: Filters & { from: number; to: number }, home: string): Promise<PeriodFigures> {
+	const by = reportByYearSql(filters, home);
+	const c = countriesSql(filters);
+	const [years, countries] = await Promise.all([engine.query<YearFigures>(by.sql, by.params), engine.query<CategoryRow>(c.sql, c.params)]);
+	const total = { ...ZERO };
+	for (const y of years) for (const key of Object.keys(ZERO) as (keyof typeof ZERO)[]) total[key] += y[key];
+	return { from: filters.from, to: filters.to, years: years.map((y) => ({ ...y })), total, countries: countries.map((r) => ({ ...r })) };
+}
+
+export type Note = 'no-previous' | 'suppressed' | 'lower-bound';
+
+export interface ReportRow {
+	id: ReportIndicator;
+	kind: 'count' | 'share';
+	/** Exact figures; what may be shown is decided by the display rules. */
+	value: number | null;
+	previous: number | null;
+	perYear: (number | null)[];
+	notes: Note[];
+	/** For a share: numerator and denominator, now and before, so the display rules can be applied. */
+	parts?: { yes: number; known: number; previousYes: number; previousKnown: number; perYear: [number, number][] };
+}
+
+type Pick = (t: Omit<YearFigures, 'year'>) => number;
+const COUNTS: [ReportIndicator, Pick, boolean][] = [
+	['beneficiaries', (t) => t.people, false],
+	['women-girls', (t) => t.women, true],
+	['children', (t) => t.children, true],
+	['disability-unknown', (t) => t.unknown, false],
+	['foreign', (t) => t.foreign, true],
+	['stateless', (t) => t.stateless, true]
+];
+const share = (t: Omit<YearFigures, 'year'>) => (t.yes + t.no > 0 ? t.yes / (t.yes + t.no) : null);
+
+export function reportRows(current: PeriodFigures, previous: PeriodFigures | null): ReportRow[] {
+	const hasPrevious = previous !== null && previous.total.people > 0;
+	const notes = (bound: boolean): Note[] => [...(hasPrevious ? [] : (['no-previous'] as Note[])), ...(bound && current.total.sexAgeWithheld > 0 ? (['lower-bound'] as Note[]) : [])];
+	const rows: ReportRow[] = COUNTS.map(([id, pick, bound]) => ({
+		id,
+		kind: 'count',
+		value: pick(current.total),
+		previous: hasPrevious ? pick(previous!.total) : null,
+		perYear: current.years.map(pick),
+		notes: notes(bound)
+	}));
+	rows.splice(3, 0, {
+		id: 'disability-share',
+		kind: 'share',
+		value: share(current.total),
+		previous: hasPrevious ? share(previous!.total) : null,
+		perYear: current.years.map(share),
+		notes: notes(false),
+		parts: {
+			yes: current.total.yes,
+			known: current.total.yes + current.total.no,
+			previousYes: previous?.total.yes ?? 0,
+			previousKnown: (previous?.total.yes ?? 0) + (previous?.total.no ?? 0),
+			perYear: current.years.map((y) => [y.yes, y.yes + y.no])
+		}
+	});
+	rows.splice(5, 0, {
+		id: 'nationalities',
+		kind: 'count',
+		value: current.countries.length,
+		previous: hasPrevious ? previous!.countries.length : null,
+		perYear: current.years.map(() => null),
+		notes: notes(false)
+	});
+	return rows;
+}
+
+/** A figure as shown, and as the test contract's data-value ('' when the display rules hide it). */
+export function shown(row: ReportRow, which: 'value' | 'previous' | number, ctx: DisplayContext): { text: string; data: string } {
+	const value = which === 'value' ? row.value : which === 'previous' ? row.previous : row.perYear[which];
+	if (value === null) return { text: '—', data: '' };
+	if (row.id === 'nationalities') return { text: String(value), data: String(value) };
+	if (row.parts) {
+		const [yes, known] =
+			which === 'value' ? [row.parts.yes, row.parts.known] : which === 'previous' ? [row.parts.previousYes, row.parts.previousKnown] : row.parts.perYear[which];
+		const s = displayShare(yes, known, ctx);
+		return { text: s.text, data: s.value === null ? '' : s.value.toFixed(4) };
+	}
+	const c = displayCount(value, ctx);
+	return { text: c.text, data: c.value === null ? '' : String(c.value) };
+}
+
+/** Relative change of a count, difference in points of a share; null when not meaningful. */
+export function change(row: ReportRow, ctx: DisplayContext): number | null {
+	if (row.value === null || row.previous === null) return null;
+	if (row.kind === 'share') return row.value - row.previous;
+	if (row.previous < ctx.k || row.value < ctx.k) return null;
+	return (row.value - row.previous) / row.previous;
+}

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNodeEngine } from '$lib/server/engine-node';
+import type { Engine } from '$lib/db/engine';
+import { loadCounts } from '$lib/indicators';
+import { ALL, UNKNOWN, WITHHELD, type ReleaseRow, type ViewName } from '$lib/types';
+import { periodFigures, previousPeriod, reportRows, shown, type PeriodFigures } from './report-table';
+import { people, reportSentences } from './sentences';
+
+const en = { lang: 'en' as const, k: 10 };
+const ru = { lang: 'ru' as const, k: 10 };
+
+const figures = (from: number, to: number, t: Partial<PeriodFigures['total']>, countries: [string, number][] = []): PeriodFigures => ({
+	from, to, years: [],
+	total: { people: 0, women: 0, children: 0, sexAgeWithheld: 0, yes: 0, no: 0, unknown: 0, foreign: 0, stateless: 0, ...t },
+	countries: countries.map(([category, n]) => ({ category, n }))
+});
+
+describe('reportSentences(current, previous, subject, ctx)', () => {
+	const now = figures(2023, 2025, { people: 312, yes: 122, no: 176, unknown: 14 }, [['KG', 250], ['AF', 18], ['UZ', 12], ['TJ', 11], ['RU', 10], ['SY', 10], ['PK', 10]]);
+
+	it('says the figures in English, with a comparison up', () => {
+		expect(reportSentences(now, figures(2020, 2022, { people: 278 }), 'the programme', en)).toEqual([
+			'From 2023 to 2025 the programme served 312 people, 41% of them with a disability (of 298 people whose status is known).',
+			'They came from 7 countries, most from Kyrgyzstan (250) and Afghanistan (18).',
+			'This is 12% more than in 2020–2022.'
+		]);
+	});
+
+	it('says them in Russian, with Kyrgyzstan as «Кыргызстан» and a comparison down', () => {
+		expect(reportSentences(now, figures(2020, 2022, { people: 400 }), 'программы', ru)).toEqual([
+			'В 2023–2025 годах помощь программы получили 312 человек, из них 41\u00a0% — с инвалидностью (из 298 человек с известным статусом).',
+			'Гражданство: 7 стран; больше всего — Кыргызстан (250) и Афганистан (18).',
+			'Это на 22\u00a0% меньше, чем в 2020–2022 годах.'
+		]);
+	});
+
+	it('uses Russian plural forms: 1 человек, 2 человека, 5 человек, 21 человек, 111 человек', () => {
+		const exact = { ...ru, exact: true };
+		expect([1, 2, 5, 21, 22, 111].map((n) => people(n, exact))).toEqual(['1 человек', '2 человека', '5 человек', '21 человек', '22 человека', '111 человек']);
+		expect(people(1, { ...en, exact: true })).toBe('1 person');
+	});
+
+	it('respects the display rules: small counts, small denominators, bounds', () => {
+		expect(reportSentences(figures(2024, 2024, { people: 7, yes: 3, no: 4 }), null, 'the camp', en)).toEqual([
+			'In 2024 the camp served fewer than 10 people; the share with a disability is not published for so few people.',
+			'There is no earlier period of the same length to compare with.'
+		]);
+		expect(reportSentences(figures(2024, 2024, { people: 50, yes: 4, no: 40 }), figures(2023, 2023, { people: 6 }), 'лагеря', ru)).toEqual([
+			'В 2024 году помощь лагеря получили 50 человек, из них менее 23\u00a0% — с инвалидностью (из 44 человек с известным статусом).',
+			'Сравнение с периодом в 2023 году не публикуется: одно из чисел меньше 10.'
+		]);
+	});
+
+	it('handles zero and missing data', () => {
+		expect(reportSentences(figures(2024, 2025, {}), figures(2022, 2023, {}), 'the programme', en)).toEqual([
+			'From 2024 to 2025 the programme registered no one.',
+			'There is no earlier period of the same length to compare with (no one registered in 2022–2023).'
+		]);
+		expect(reportSentences(figures(2024, 2025, { people: 40, yes: 20, no: 20 }), figures(2022, 2023, { people: 40 }), 'X', en).at(-1)).toBe('This is about the same number as in 2022–2023.');
+	});
+});
+
+describe('reportRows over a count table', () => {
+	const row = (view: ViewName, year: number, category: string, n: number): ReleaseRow => ({ view, year, organisation: 'A', programme: ALL, group: ALL, category, n });
+	let engine: Engine;
+	beforeAll(async () => {
+		engine = await createNodeEngine();
+		await loadCounts(engine, [
+			row('total', 2022, '', 30), row('total', 2023, '', 40), row('total', 2024, '', 25),
+			row('sex_age', 2022, 'female|18-59', 30), row('sex_age', 2023, 'female|child', 15), row('sex_age', 2023, 'male|adult', 12), row('sex_age', 2023, WITHHELD, 13),
+			row('sex_age', 2024, 'female|18-59', 25),
+			row('disability', 2022, 'yes', 10), row('disability', 2022, 'no', 20), row('disability', 2023, 'yes', 20), row('disability', 2023, 'no', 20),
+			row('disability', 2024, 'no', 15), row('disability', 2024, UNKNOWN, 10),
+			row('nationality', 2022, 'KG', 30), row('nationality', 2023, 'KG', 28), row('nationality', 2023, 'AF', 12), row('nationality', 2024, 'stateless', 12), row('nationality', 2024, 'KG', 13)
+		]);
+	}, 30_000);
+	afterAll(() => engine.close());
+
+	it('gives each indicator for the period, the previous period and per year, with notes', async () => {
+		expect(previousPeriod(2023, 2024)).toEqual({ from: 2021, to: 2022 });
+		const now = await periodFigures(engine, { from: 2023, to: 2024 }, 'KG');
+		const before = await periodFigures(engine, { from: 2021, to: 2022 }, 'KG');
+		const rows = reportRows(now, before);
+		const data = Object.fromEntries(rows.map((r) => [r.id, [shown(r, 'value', en).data, shown(r, 'previous', en).data, r.notes]]));
+		expect(data).toEqual({
+			beneficiaries: ['65', '30', []],
+			'women-girls': ['40', '30', ['lower-bound']],
+			children: ['15', '0', ['lower-bound']],
+			'disability-share': ['0.3636', '0.3333', []],
+			'disability-unknown': ['10', '0', []],
+			nationalities: ['2', '1', []],
+			foreign: ['12', '0', ['lower-bound']],
+			stateless: ['12', '0', ['lower-bound']]
+		});
+		expect(rows[0].perYear).toEqual([40, 25]);
+	});
+});

@@ -1,0 +1,91 @@
+/**
+ * Sentences a director can paste into a grant report, in English and Russian (Kyrgyz uses the
+ * Russian ones until they are translated). Numbers follow the display rules and each language's
+ * plural forms (Intl.PluralRules: 1 человек, 2 человека, 5 человек).
+ */
+import type { DisplayContext, Lang } from '$lib/types';
+import { countryName, displayCount, displayShare, formatNumber, formatPercent, pluralForm } from '$lib/i18n/format';
+import type { PeriodFigures } from './report-table';
+
+type SentenceLang = 'en' | 'ru';
+const sentenceLang = (lang: Lang): SentenceLang => (lang === 'en' ? 'en' : 'ru');
+
+type Forms = Record<SentenceLang, Partial<Record<Intl.LDMLPluralRule, string>>>;
+
+const PEOPLE: Forms = { en: { one: 'person', other: 'people' }, ru: { one: 'человек', few: 'человека', many: 'человек', other: 'человека' } };
+/** After «из»: из 1 человека, из 2 человек, из 5 человек. */
+const PEOPLE_GENITIVE: Forms = { en: PEOPLE.en, ru: { one: 'человека', other: 'человек' } };
+const COUNTRIES: Forms = { en: { one: 'country', other: 'countries' }, ru: { one: 'страна', few: 'страны', many: 'стран', other: 'страны' } };
+
+function period(from: number, to: number, lang: SentenceLang): string {
+	if (lang === 'en') return from === to ? `In ${from}` : `From ${from} to ${to}`;
+	return from === to ? `В ${from} году` : `В ${from}–${to} годах`;
+}
+
+function range(from: number, to: number, lang: SentenceLang): string {
+	const years = from === to ? `${from}` : `${from}–${to}`;
+	return lang === 'en' ? `in ${years}` : from === to ? `в ${years} году` : `в ${years} годах`;
+}
+
+/** "312 people" / «312 человек», or "fewer than 10 people" / «менее 10 человек». */
+export function people(n: number, ctx: DisplayContext, forms: Forms = PEOPLE): string {
+	const lang = sentenceLang(ctx.lang);
+	const shown = displayCount(n, ctx);
+	if (shown.suppressed) return lang === 'en' ? `fewer than ${ctx.k} people` : `менее ${ctx.k} человек`;
+	const shownNumber = ctx.round && !ctx.exact ? Math.round(n / ctx.round) * ctx.round : n;
+	return `${shown.text} ${pluralForm(shownNumber, lang, forms[lang])}`;
+}
+
+function served(f: PeriodFigures, subject: string, ctx: DisplayContext): string {
+	const lang = sentenceLang(ctx.lang);
+	const t = f.total;
+	const known = t.yes + t.no;
+	const who = people(t.people, ctx);
+	const share = displayShare(t.yes, known, ctx);
+	if (lang === 'en') {
+		const head = `${period(f.from, f.to, lang)} ${subject} served ${who}`;
+		if (t.people === 0) return `${period(f.from, f.to, lang)} ${subject} registered no one.`;
+		if (share.suppressed && share.bound === null) return `${head}; the share with a disability is not published for so few people.`;
+		const of = share.bound === '<' ? `fewer than ${share.text.slice(1)}` : share.bound === '>' ? `more than ${share.text.slice(1)}` : share.text;
+		return `${head}, ${of} of them with a disability (of ${people(known, ctx)} whose status is known).`;
+	}
+	const verb = pluralForm(displayCount(t.people, ctx).suppressed ? 5 : t.people, 'ru', { one: 'получил', other: 'получили' });
+	if (t.people === 0) return `${period(f.from, f.to, lang)} ${subject}: никто не зарегистрирован.`;
+	const head = `${period(f.from, f.to, lang)} помощь ${subject} ${verb} ${who}`;
+	if (share.suppressed && share.bound === null) return `${head}; доля людей с инвалидностью для такого малого числа не публикуется.`;
+	const of = share.bound === '<' ? `менее ${share.text.slice(1)}` : share.bound === '>' ? `более ${share.text.slice(1)}` : share.text;
+	return `${head}, из них ${of} — с инвалидностью (из ${people(known, ctx, PEOPLE_GENITIVE)} с известным статусом).`;
+}
+
+function countries(f: PeriodFigures, ctx: DisplayContext): string | null {
+	const lang = sentenceLang(ctx.lang);
+	const n = f.countries.length;
+	if (n === 0) return null;
+	const top = f.countries.slice(0, 2).map((c) => `${countryName(c.category, ctx.lang === 'ky' ? 'ru' : ctx.lang)} (${displayCount(c.n, ctx).text})`);
+	if (lang === 'en') {
+		const list = top.join(' and ');
+		return n === 1 ? `They came from 1 country: ${list}.` : `They came from ${formatNumber(n, 'en')} countries, most from ${list}.`;
+	}
+	return `Гражданство: ${formatNumber(n, 'ru')} ${pluralForm(n, 'ru', COUNTRIES.ru)}; больше всего — ${top.join(' и ')}.`;
+}
+
+function comparison(f: PeriodFigures, before: PeriodFigures | null, ctx: DisplayContext): string {
+	const lang = sentenceLang(ctx.lang);
+	const when = before ? range(before.from, before.to, lang) : '';
+	if (!before || before.total.people === 0)
+		return lang === 'en' ? `There is no earlier period of the same length to compare with${before ? ` (no one registered ${when})` : ''}.` : `Сравнить не с чем: ${before ? `${when} данных нет` : 'нет предыдущего периода'}.`;
+	const now = f.total.people;
+	const then = before.total.people;
+	if (now < ctx.k || then < ctx.k)
+		return lang === 'en' ? `A comparison with ${when.slice(3)} is not published: one of the numbers is below ${ctx.k}.` : `Сравнение с периодом ${when} не публикуется: одно из чисел меньше ${ctx.k}.`;
+	const change = (now - then) / then;
+	const pct = formatPercent(Math.abs(change), ctx.lang === 'ky' ? 'ru' : ctx.lang);
+	if (Math.abs(change) < 0.005) return lang === 'en' ? `This is about the same number as ${when}.` : `Это примерно столько же, сколько ${when}.`;
+	if (lang === 'en') return `This is ${pct} ${change > 0 ? 'more' : 'fewer'} than ${when}.`;
+	return `Это на ${pct} ${change > 0 ? 'больше' : 'меньше'}, чем ${when}.`;
+}
+
+/** The report's sentences for a period, compared with the period before it. */
+export function reportSentences(current: PeriodFigures, previous: PeriodFigures | null, subject: string, ctx: DisplayContext): string[] {
+	return [served(current, subject, ctx), countries(current, ctx), comparison(current, previous, ctx)].filter((s): s is string => s !== null);
+}

@@ -1,0 +1,24 @@
+import { publishedCounts, siteData } from '$lib/server/site-data';
+import { buildReport } from '$lib/report';
+import { chartsToSvg } from '$lib/server/render-charts';
+import { dashboardCharts } from '$lib/charts/dashboard';
+import { chartOptions } from '$lib/charts/labels';
+import { messages } from '$lib/i18n/messages';
+import type { Lang } from '$lib/types';
+import type { PageServerLoad } from './$types';
+
+/** The report for the first named grant period (else the default period), prerendered. */
+export const load: PageServerLoad = async ({ params }) => {
+	const lang = (params.lang ?? 'en') as Lang;
+	const { settings, options } = await siteData();
+	const period = settings.periods[0] ?? settings.defaultPeriod;
+	const report = await buildReport(await publishedCounts(), { from: period.from, to: period.to }, settings.country);
+	const ctx = { lang, k: settings.k, round: settings.rounding };
+	return {
+		settings,
+		options,
+		report,
+		defaultPeriod: { from: period.from, to: period.to, id: 'id' in period ? period.id : undefined },
+		svgs: chartsToSvg(dashboardCharts(report.indicators, chartOptions(ctx), messages(lang)))
+	};
+};
