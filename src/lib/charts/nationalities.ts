@@ -31,6 +31,7 @@ export function nationalitiesChart(rows: CategoryRow[], opts: ChartOptions): Cha
 		width: opts.width ?? DEFAULTS.width,
 		height: Math.max(120, 28 * data.length + 40),
 		marginLeft: 150,
+		marginRight: 48,
 		ariaLabel: 'People by nationality',
 		ariaDescription: data.map((d) => `${d.label}: ${d.text}`).join('; '),
 		y: { domain: data.map((d) => d.label), label: null },

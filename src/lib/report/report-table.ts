@@ -120,7 +120,8 @@ export function shown(row: ReportRow, which: 'value' | 'previous' | number, ctx:
 
 /** Relative change of a count, difference in points of a share; null when not meaningful. */
 export function change(row: ReportRow, ctx: DisplayContext): number | null {
-	if (row.value === null || row.previous === null) return null;
+	// A lower bound compared with a lower bound says nothing about the change.
+	if (row.value === null || row.previous === null || row.notes.includes('lower-bound')) return null;
 	if (row.kind === 'share') return row.value - row.previous;
 	if (row.previous < ctx.k || row.value < ctx.k) return null;
 	return (row.value - row.previous) / row.previous;
