@@ -26,7 +26,7 @@ export async function readSettings(dir = DATA_DIR): Promise<Settings> {
 export async function readExports(dir = DATA_DIR): Promise<ExportFile[]> {
 	const names = (await readdir(dir)).filter((name) => name.toLowerCase().endsWith('.csv')).sort();
 	return Promise.all(
-		names.map(async (name) => ({ name: `data/${name}`, bytes: new Uint8Array(await readFile(path.join(dir, name))) }))
+		names.map(async (name) => ({ name: path.relative(process.cwd(), path.join(dir, name)), bytes: new Uint8Array(await readFile(path.join(dir, name))) }))
 	);
 }
 

@@ -1,0 +1,27 @@
+/** A build refuses data it must not publish, and says which file, line and column. */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+
+function build(dataDir: string) {
+	// Built into a throwaway folder: the site under test in build/ stays as it is.
+	const run = spawnSync('npx', ['vite', 'build', '--outDir', '.svelte-kit/guard-output'], {
+		env: { ...process.env, IMPACT_DATA_DIR: dataDir },
+		encoding: 'utf8'
+	});
+	return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
+}
+
+describe('vite build with data/ that must not be published', () => {
+	it('fails on a direct identifier column, naming file, line and column', () => {
+		const { status, output } = build('tests/fixtures/data-with-pii');
+		expect(status).not.toBe(0);
+		expect(output).toContain('tests/fixtures/data-with-pii/export.csv, line 1, column 4 "Client name": refused, looks like a name column');
+		expect(output).not.toContain('Aida');
+	});
+
+	it('fails on a file that is not CSV, naming it', () => {
+		const { status, output } = build('tests/fixtures/data-unreadable');
+		expect(status).not.toBe(0);
+		expect(output).toContain('tests/fixtures/data-unreadable/export.csv: this is an Excel or OpenDocument workbook, not CSV');
+	});
+});
