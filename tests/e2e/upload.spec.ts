@@ -112,3 +112,20 @@ describe('/upload/', () => {
 		await page.close();
 	});
 });
+
+describe('/upload/ → report', () => {
+	it('builds the grant report on the dropped data', async () => {
+		const { page } = await openPage(browser, '/upload/');
+		await waitReady(page);
+		await drop(page, [{ name: 'known.csv', buffer: readFileSync('tests/fixtures/known.csv') }]);
+		await page.getByLabel(/exact small numbers/i).check();
+		await page.locator('[data-testid="report-on-this"]').click();
+		const row = page.locator('[data-testid="report-table"] tr[data-indicator="beneficiaries"]');
+		await row.waitFor();
+		expect(await row.getAttribute('data-value')).toBe('6');
+		expect(await page.locator('[data-testid="sentence"]').first().textContent()).toBe(
+			'From 2023 to 2025 the organisations served 6 people, 50% of them with a disability (of 4 people whose status is known).'
+		);
+		await page.close();
+	});
+});
