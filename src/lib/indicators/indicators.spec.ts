@@ -80,3 +80,11 @@ it('where(view, filters) only ever binds values as parameters', () => {
 		params: ['total', 2020, "x' OR 1=1"]
 	});
 });
+
+it('yearFigures(engine) gives people, disability share and countries per year', async () => {
+	const { yearFigures } = await import('$lib/upload/year-figures');
+	expect(await yearFigures(engine)).toEqual([
+		{ year: 2023, beneficiaries: 60, disabilityShare: 15 / 40, nationalities: 1 },
+		{ year: 2024, beneficiaries: 30, disabilityShare: 12 / 30, nationalities: 1 }
+	]);
+});

@@ -7,11 +7,15 @@ import { COUNTS_TABLE, categoryCountsSql, where, type Query } from './query';
 
 export const NOT_A_COUNTRY = ['stateless', UNKNOWN, OTHER, WITHHELD];
 
-export function nationalityCountSql(filters: Filters): Query {
+/** The number of countries for the filtered cells, or per year. */
+export function nationalityCountSql(filters: Filters, byYear = false): Query {
 	const w = where('nationality', filters);
 	const placeholders = NOT_A_COUNTRY.map(() => '?').join(', ');
+	const from = `FROM ${COUNTS_TABLE} WHERE ${w.sql} AND n > 0 AND category NOT IN (${placeholders})`;
 	return {
-		sql: `SELECT count(DISTINCT category)::INTEGER AS n FROM ${COUNTS_TABLE} WHERE ${w.sql} AND n > 0 AND category NOT IN (${placeholders})`,
+		sql: byYear
+			? `SELECT year::INTEGER AS year, count(DISTINCT category)::INTEGER AS n ${from} GROUP BY year ORDER BY year`
+			: `SELECT count(DISTINCT category)::INTEGER AS n ${from}`,
 		params: [...w.params, ...NOT_A_COUNTRY]
 	};
 }

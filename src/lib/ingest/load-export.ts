@@ -240,6 +240,8 @@ function unpack(hi: number, lo: number, b: number, dict: Dictionaries): Omit<Per
 
 /** Rows per distinct value (or combination) of some columns, with the first rows' numbers. */
 interface ValueCount {
+	/** The column counted (the first one, for combinations). */
+	field: Field;
 	/** The raw values, by column name. */
 	values: Record<string, string>;
 	raw: string;
@@ -247,17 +249,24 @@ interface ValueCount {
 	recs: number[];
 }
 
-async function countValues(engine: Engine, i: number, columns: Field[]): Promise<ValueCount[]> {
-	const cols = columns.map((f) => `coalesce(${ident(f)}, '') AS ${ident(f)}`).join(', ');
+/** Rows per distinct value of each column, in one scan (GROUPING SETS), or per combination of columns. */
+async function countValues(engine: Engine, i: number, columns: Field[], combined = false): Promise<ValueCount[]> {
+	const inner = columns.map((f) => `coalesce(${ident(f)}, '') AS ${ident(f)}`).join(', ');
+	const sets = combined ? `(${columns.map(ident).join(', ')})` : columns.map((f) => `(${ident(f)})`).join(', ');
 	const rows = await engine.query<Record<string, unknown>>(
-		`SELECT ${cols}, count(*)::INTEGER AS rows, min((rowid + 1)::INTEGER, ${EXAMPLE_LINES}) AS recs FROM raw_${i} GROUP BY ALL`
+		`SELECT ${columns.map(ident).join(', ')}, count(*)::INTEGER AS rows, min(rec, ${EXAMPLE_LINES}) AS recs
+		FROM (SELECT (rowid + 1)::INTEGER AS rec, ${inner} FROM raw_${i}) GROUP BY GROUPING SETS (${sets})`
 	);
-	return rows.map((r) => ({
-		values: Object.fromEntries(columns.map((c) => [c, String(r[c])])),
-		raw: String(r[columns[0]]),
-		rows: Number(r.rows),
-		recs: Array.from(r.recs as Iterable<number>, Number)
-	}));
+	return rows.map((r) => {
+		const field = combined ? columns[0] : columns.find((c) => r[c] !== null)!;
+		return {
+			field,
+			values: Object.fromEntries(columns.map((c) => [c, String(r[c] ?? '')])),
+			raw: String(r[field]),
+			rows: Number(r.rows),
+			recs: Array.from(r.recs as Iterable<number>, Number)
+		};
+	});
 }
 
 /** Problems of one field, by kind ("unrecognised country"), with their values and first lines. */
@@ -286,10 +295,11 @@ async function normaliseFile(engine: Engine, i: number, read: Required<Awaited<R
 	let yearRejects = 0;
 
 	const yearField: Field = chosen.has('year') ? 'year' : 'date';
-	for (const field of [yearField, 'count', ...PACK_A, ...PACK_B.map(([f]) => f)] as Field[]) {
-		const normalise = NORMALISERS[field];
-		if (!chosen.has(field) || !normalise) continue;
-		const counted = await countValues(engine, i, [field]);
+	const fields = ([yearField, 'count', ...PACK_A, ...PACK_B.map(([f]) => f)] as Field[]).filter((f) => chosen.has(f) && NORMALISERS[f]);
+	const allCounts = await countValues(engine, i, fields);
+	for (const field of fields) {
+		const normalise = NORMALISERS[field]!;
+		const counted = allCounts.filter((c) => c.field === field);
 		const mapped = counted.map((c) => ({ ...c, ...normalise(c.raw) }));
 		const numeric = field === yearField || field === 'count';
 		await engine.insertColumns(`map_${i}_${field}`, {
@@ -310,7 +320,7 @@ async function normaliseFile(engine: Engine, i: number, read: Required<Awaited<R
 	const wg = WG_FIELDS.filter((f) => chosen.has(f));
 	if (!chosen.has('disability') && wg.length > 0) {
 		// Classified per distinct combination of answers (at most 5^6), by the one WG-SS rule in values.ts.
-		const combos = await countValues(engine, i, wg);
+		const combos = await countValues(engine, i, wg, true);
 		const answers = combos.map((combo) => wg.map((f) => normaliseWg(combo.values[f])));
 		const columns: Record<string, (string | number)[]> = Object.fromEntries(wg.map((f) => [f, combos.map((c) => c.values[f])]));
 		columns.code = answers.map((a) => dict.disability.code(wgDisability(a.map((x) => x.value))));
@@ -324,9 +334,9 @@ async function normaliseFile(engine: Engine, i: number, read: Required<Awaited<R
 	}
 
 	const code = (f: Field) => (codes[f] ? `coalesce(${codes[f]}, 0)` : '0');
-	// Not materialised: the people query below reads it once, through the joins.
+	// Integers only: materialised, the people query aggregates it fast (the joins in its pipeline cost twice as much).
 	await engine.exec(
-		`CREATE OR REPLACE VIEW norm_${i} AS SELECT ${i} AS file, (r.rowid + 1)::INTEGER AS rec,
+		`CREATE OR REPLACE TABLE norm_${i} AS SELECT ${i} AS file, (r.rowid + 1)::INTEGER AS rec,
 			${chosen.has('id') ? 'r."key"' : 'NULL::UBIGINT'} AS key,
 			nullif(${codes[yearField]}, -1)::INTEGER AS year,
 			${codes.count ? `nullif(${codes.count}, -1)::DOUBLE` : '1::DOUBLE'} AS n,
@@ -394,10 +404,11 @@ export async function loadExports(engine: Engine, files: ExportFile[], options: 
 	// `a` has 60 bits: it crosses to JavaScript in two halves (a double holds only 53).
 	const rows = await engine.query<{ year: number; hi: number; lo: number; b: number; n: number }>(
 		`SELECT year::INTEGER AS year, (a >> 30)::INTEGER AS hi, (a & 1073741823)::INTEGER AS lo, b::INTEGER AS b, sum(n)::DOUBLE AS n FROM (
-			SELECT min(year) AS year, arg_min(a, ${first}) AS a, arg_min(b, ${first}) AS b, 1 AS n
-			FROM records WHERE year IS NOT NULL AND n IS NOT NULL AND key IS NOT NULL GROUP BY key
-			UNION ALL
-			SELECT year, a, b, n FROM records WHERE year IS NOT NULL AND n IS NOT NULL AND key IS NULL
+			SELECT min(year) AS year, arg_min(a, ${first}) AS a, arg_min(b, ${first}) AS b,
+				CASE WHEN key IS NULL THEN sum(n) ELSE 1 END AS n
+			FROM records WHERE year IS NOT NULL AND n IS NOT NULL
+			-- One scan: a row without an id is its own person (its own group).
+			GROUP BY key, CASE WHEN key IS NULL THEN (file::BIGINT << 32) | rec END
 		) GROUP BY year, a, b ORDER BY ALL`
 	);
 	result.rows = rows.map((r) => ({ year: r.year, ...unpack(r.hi, r.lo, r.b, dict), n: r.n }));

@@ -1,19 +1,16 @@
 /** Headline figures per year from a count table: what the upload page compares. */
 import type { Engine } from '$lib/db/engine';
 import { computeIndicators } from '$lib/indicators';
+import { nationalityCountSql } from '$lib/indicators/nationalities';
 import type { YearFigures } from './compare';
 
-export async function yearFigures(engine: Engine, years: number[]): Promise<YearFigures[]> {
-	const figures: YearFigures[] = [];
-	for (const year of years) {
-		const ind = await computeIndicators(engine, { from: year, to: year });
-		const known = ind.disability.yes + ind.disability.no;
-		figures.push({
-			year,
-			beneficiaries: ind.beneficiaries,
-			disabilityShare: known > 0 ? ind.disability.yes / known : null,
-			nationalities: ind.nationalityCount
-		});
-	}
-	return figures;
+export async function yearFigures(engine: Engine): Promise<YearFigures[]> {
+	const all = await computeIndicators(engine, {});
+	const q = nationalityCountSql({}, true);
+	const countries = new Map((await engine.query<{ year: number; n: number }>(q.sql, q.params)).map((r) => [r.year, r.n]));
+	return all.trend.map(({ year, n }) => {
+		const d = all.disabilityByYear.find((r) => r.year === year);
+		const known = (d?.yes ?? 0) + (d?.no ?? 0);
+		return { year, beneficiaries: n, disabilityShare: known > 0 ? d!.yes / known : null, nationalities: countries.get(year) ?? 0 };
+	});
 }
