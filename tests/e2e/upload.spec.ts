@@ -129,3 +129,22 @@ describe('/upload/ → report', () => {
 		await page.close();
 	});
 });
+
+describe('/upload/ with a large export', () => {
+	it('shows the phases, and cancels: the page stays usable and the next drop loads', async () => {
+		const rows = ['case_id,year,sex', ...Array.from({ length: 300_000 }, (_, i) => `C${i},${2019 + (i % 7)},${i % 3 ? 'F' : 'M'}`)];
+		const { page } = await openPage(browser, '/upload/');
+		await waitReady(page);
+		await page.setInputFiles('[data-testid="drop-zone"] input[type="file"]', { name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+		const progress = page.locator('[data-testid="progress"]');
+		await progress.waitFor();
+		expect(['reading', 'decoding', 'loading', 'checking']).toContain(await progress.getAttribute('data-phase'));
+		await page.getByRole('button', { name: 'Cancel' }).click();
+		await page.locator('[data-testid="upload-error"]').waitFor();
+		expect(await page.locator('[data-testid="upload-error"]').innerText()).toBe('Loading was cancelled.');
+		expect(await page.locator('[data-testid="ingest-summary"]').count()).toBe(0);
+		await drop(page, [{ name: 'known.csv', buffer: readFileSync('tests/fixtures/known.csv') }]);
+		expect(await summary(page)).toEqual([9, 7, 2]);
+		await page.close();
+	});
+});

@@ -84,3 +84,10 @@ export function browserEngine(): Promise<Engine> {
 	});
 	return engine;
 }
+
+/** Stop the engine's worker (a cancelled load must not keep the CPU busy); the next use starts anew. */
+export async function resetBrowserEngine(): Promise<void> {
+	const current = engine;
+	engine = undefined;
+	await current?.then((e) => e.close()).catch(() => {});
+}
