@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import Papa from 'papaparse';
 import { readFileSync } from 'node:fs';
 import { createNodeEngine } from '$lib/server/engine-node';
 import type { Engine } from '$lib/db/engine';
@@ -133,4 +135,33 @@ it('rejects a row with more or fewer fields than the header, with its line', asy
 		['more fields than the header has (2)', [3]],
 		['fewer fields than the header has (2)', [4]]
 	]);
+});
+
+describe('loadExports on generated messy exports', () => {
+	const year = fc.oneof(fc.integer({ min: 2015, max: 2026 }).map(String), fc.constantFrom('', '20233', 'n/a', '15.03.2024', '31.02.2024'));
+	const text = fc.string({ unit: fc.constantFrom('a', 'Ж', ' ', ',', ';', '"', '\n', '\t', '?', '1'), maxLength: 8 });
+	const record = fc.tuple(fc.string({ unit: fc.constantFrom('P', '1', '2', '3'), minLength: 1, maxLength: 3 }), year, text, text);
+
+	it('never crash and always account for every row: read = loaded + rejected', async () => {
+		await fc.assert(
+			fc.asyncProperty(
+				fc.array(record, { minLength: 1, maxLength: 40 }),
+				fc.constantFrom(',', ';', '\t'),
+				fc.constantFrom('\n', '\r\n'),
+				fc.boolean(),
+				async (records, delimiter, newline, ragged) => {
+					const rows = records.map((r, i) => (ragged && i % 5 === 4 ? [...r, 'extra'] : r));
+					const csv = Papa.unparse([['case_id', 'year', 'sex', 'nationality'], ...rows], { delimiter, newline, quotes: true });
+					const result = await loadExports(engine, [{ name: 'messy.csv', bytes: new TextEncoder().encode(csv) }]);
+					const [file] = result.files;
+					expect(file.error).toBeUndefined();
+					expect(file.rowsRead).toBe(records.length);
+					expect(file.rowsLoaded + file.rowsRejected).toBe(file.rowsRead);
+					expect(result.rows.reduce((s, r) => s + r.n, 0)).toBe(result.people);
+					expect(result.people).toBeLessThanOrEqual(file.rowsLoaded);
+				}
+			),
+			{ seed: 11, numRuns: 40 }
+		);
+	}, 120_000);
 });

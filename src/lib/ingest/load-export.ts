@@ -153,6 +153,8 @@ async function readFile(engine: Engine, file: ExportFile, i: number, options: Lo
 	const select = [...chosen]
 		.map(([field, c]) => (field === 'id' ? `CASE WHEN trim(c${c}) = '' THEN NULL ELSE hash(trim(c${c})) END AS "key"` : `c${c} AS ${ident(field)}`))
 		.join(', ');
+	// DuckDB appends to an existing rejects table: start each load with none.
+	await engine.exec(`DROP TABLE IF EXISTS rejects_${i}; DROP TABLE IF EXISTS rejects_${i}_scans`);
 	await engine.exec(`CREATE OR REPLACE TABLE raw_${i} AS ${readCsvSql(path, sniffed, select, `rejects_${i}`)}`);
 	await engine.dropFile(path);
 	const rejects = await engine.query<{ line: number; error_type: string; column_idx: number }>(
