@@ -115,6 +115,30 @@ describe('/ in Chromium', () => {
 		await page.close();
 	});
 
+	it('works from the keyboard: skip link first, a filter changed with the arrow keys', async () => {
+		const { page } = await openPage(browser, '/');
+		await waitReady(page);
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+		await page.focus('select[name="from"]');
+		await page.keyboard.press('ArrowDown');
+		await waitReady(page);
+		expect(new URL(page.url()).searchParams.get('from')).toBe('2020');
+		expect(await page.getAttribute('[data-kpi="beneficiaries"]', 'data-value')).toBe(String(peopleBetween(byYear, 2020, to)));
+		await page.close();
+	});
+
+	it('keeps the filters when switching language', async () => {
+		const { page } = await openPage(browser, '/?from=2022');
+		await waitReady(page);
+		await page.getByRole('link', { name: 'Русский' }).click();
+		await page.waitForURL(/\/ru\/\?from=2022/);
+		await waitReady(page);
+		expect(await page.getAttribute('[data-kpi="beneficiaries"]', 'data-value')).toBe(String(peopleBetween(byYear, 2022, to)));
+		expect(await page.locator('h1').textContent()).toMatch(/Панель результатов/);
+		await page.close();
+	});
+
 	it('has no serious or critical accessibility violation on / and /ru/', async () => {
 		for (const path of ['/', '/ru/']) {
 			const { page } = await openPage(browser, path);
