@@ -1,175 +1,330 @@
 /**
  * Raw cell text → contract value, or the fallback plus a reason — like Plot's keyword(): loose
- * input, a precise message. They run once per DISTINCT value of a column, not per row.
- * A blank cell is "unknown", not a problem — except for the year or date, without which a row
- * cannot be counted.
+ * input, a precise message. They run once per DISTINCT value of a column (the bulk load is
+ * DuckDB's), so they favour clarity; each is still linear in the length of its input.
+ *
+ * A blank cell (or a placeholder such as "-", "n/a", «не указано») is unknown, not a problem —
+ * except for the year or date, without which a row cannot be counted.
+ * Every problem reads `<kind> "<value>"`: the loader groups problems by the text before the
+ * quoted value, so the value always comes last.
  */
-import { AGE_BANDS, UNKNOWN, type AgeGroup, type Disability, type Nationality, type Sex } from '$lib/types';
-import { matchCountry, countryKey } from './countries';
+import { UNKNOWN, type AgeBand, type AgeGroup, type Disability, type Nationality, type Sex } from '$lib/types';
+import { matchCountry } from './countries';
 
-export interface Normalised<T> {
-	value: T;
-	problem?: string;
-}
+export type Normalised<T> = { value: T; problem?: string };
+
+/** A Washington Group Short Set answer: 1 no difficulty, 2 some, 3 a lot, 4 cannot do at all. */
+export type WgAnswer = 1 | 2 | 3 | 4;
 
 const MIN_YEAR = 1950;
 const MAX_YEAR = 2100;
+const MAX_AGE = 120;
+/** Longest value quoted back in a problem: a free-text cell in a coded column is not repeated whole. */
+const MAX_SHOWN = 60;
 
-/** Lower case, ё = е, inner spaces folded, outer punctuation dropped. */
-function word(raw: string): string {
-	return raw.normalize('NFC').trim().toLowerCase().replaceAll('ё', 'е').replace(/\s+/g, ' ').replace(/^[\s.,;:!?"'()-]+|[\s.,;:!?"'()-]+$/g, '');
+/** Lower case, no accents (ё = е, й = и on both sides of a lookup), punctuation as single spaces. */
+function key(raw: string): string {
+	return raw
+		.normalize('NFKD')
+		.replace(/\p{M}/gu, '')
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]+/gu, ' ')
+		.trim();
 }
 
-const BLANK = new Set(['', 'unknown', 'n/a', 'na', 'none', 'not known', 'not stated', 'missing', '-', '--', 'не указано', 'не известно', 'неизвестно', 'нет данных', 'белгисиз', 'көрсөтүлгөн эмес']);
-const isBlank = (raw: string) => BLANK.has(raw.normalize('NFC').trim().toLowerCase().replaceAll('ё', 'е').replace(/\s+/g, ' '));
+function table<T>(entries: [T, string[]][]): Map<string, T> {
+	const map = new Map<string, T>();
+	for (const [value, words] of entries) for (const w of words) map.set(key(w), value);
+	return map;
+}
+
+/** The raw value as quoted in a problem: one line, no double quotes (they delimit it), bounded. */
+function shown(raw: string): string {
+	const text = raw.normalize('NFC').trim().replace(/\s+/g, ' ').replaceAll('"', "'");
+	return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
+}
+
+const problem = <T>(value: T, kind: string, raw: string): Normalised<T> => ({ value, problem: `${kind} "${shown(raw)}"` });
+
+const PLACEHOLDERS = new Set(
+	[
+		UNKNOWN, 'unknown', 'unk', 'not known', 'not stated', 'not specified', 'not recorded', 'missing', 'n/a', 'na', 'null',
+		'не указано', 'не указан', 'не указана', 'не известно', 'неизвестно', 'нет данных', 'н/д', 'нет сведений',
+		'белгисиз', 'көрсөтүлгөн эмес', 'маалымат жок'
+	].map(key)
+);
+
+/** Empty, only dashes/dots/slashes ("-", "—", "..."), or a word for "not known". */
+function isBlank(raw: string): boolean {
+	const text = raw.trim();
+	return /^[-‐‑‒–—―_./\\]*$/.test(text) || PLACEHOLDERS.has(key(text));
+}
+
+/** Digits and separators as typed: full-width digits and dash look-alikes made plain. */
+function plain(raw: string): string {
+	return raw.normalize('NFKC').trim().replace(/\s+/g, ' ').replace(/[‐‑‒–—―−]/g, '-').toLowerCase();
+}
+
+// ——— year and date ———
+
+const inYears = (y: number) => y >= MIN_YEAR && y <= MAX_YEAR;
 
 export function normaliseYear(raw: string): Normalised<number | null> {
-	const text = raw.trim();
-	if (text === '') return { value: null, problem: 'missing year' };
-	const match = /^(\d{4})(\.0+)?$/.exec(text);
-	const year = match ? Number(match[1]) : NaN;
-	if (!(year >= MIN_YEAR && year <= MAX_YEAR)) return { value: null, problem: `invalid year "${text}"` };
-	return { value: year };
+	if (isBlank(raw)) return { value: null, problem: 'missing year' };
+	// "2024.0" is what a spreadsheet writes for a year stored as a number; «2024 г.» is Russian usage.
+	const m = /^(\d{4})(?:\.0+)?(?: ?(?:г|год|года|ж|жыл)\.?)?$/.exec(plain(raw));
+	const year = m ? Number(m[1]) : NaN;
+	return inYears(year) ? { value: year } : problem(null, 'invalid year', raw);
 }
 
-function validDate(y: number, m: number, d: number): boolean {
-	if (y < MIN_YEAR || y > MAX_YEAR || m < 1 || m > 12 || d < 1) return false;
+function isCalendarDate(y: number, m: number, d: number): boolean {
+	if (m < 1 || m > 12 || d < 1) return false;
+	// Day 0 of the next month is the last day of this one (leap years included).
 	return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
+/** First three letters of month names in English and Russian (nominative and genitive share them). */
+const MONTHS = new Map<string, number>(
+	['jan янв', 'feb фев', 'mar мар', 'apr апр', 'may май мая', 'jun июн', 'jul июл', 'aug авг', 'sep сен', 'oct окт', 'nov ноя', 'dec дек'].flatMap(
+		(names, i) => names.split(' ').map((n) => [n, i + 1] as [string, number])
+	)
+);
+const monthOf = (name: string) => MONTHS.get(name.slice(0, 3)) ?? 0;
+
+// Excel stores dates as days since 1899-12-30: 18264 is 1950-01-01, 73415 is 2100-12-31.
+const EXCEL_FIRST = 18264;
+const EXCEL_LAST = 73415;
+
+/** Optional time of day after a date: "10:22", "10:22:00.5", "12:00:00 am", "T10:22Z", "+06:00". */
+const TIME = String.raw`(?:[t ] ?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?: ?[ap]\.?m\.?)?(?: ?(?:z|[+-]\d{2}(?::?\d{2})?))?)?`;
+const YMD = new RegExp(String.raw`^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})${TIME}$`);
+const YMD_BASIC = /^(\d{4})(\d{2})(\d{2})$/;
+const DMY = new RegExp(String.raw`^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})${TIME}$`);
+const DMY_SHORT = new RegExp(String.raw`^\d{1,2}([-/.])\d{1,2}\1\d{2}${TIME}$`);
+const YM = /^(\d{4})-(\d{1,2})$/;
+const MY = /^(\d{1,2})[-/.](\d{4})$/;
+const D_MONTH_Y = /^(\d{1,2})[ -]?([a-zа-я]{3,})\.?,?[ -]?(\d{2}|\d{4})$/;
+const MONTH_D_Y = /^([a-z]{3,})\.? (\d{1,2}),? (\d{2}|\d{4})$/;
+
+/** The year of a date. Only the year is kept, so a date need only be real under one reading. */
 export function normaliseDate(raw: string): Normalised<number | null> {
-	const text = raw.trim();
-	if (text === '') return { value: null, problem: 'missing date' };
-	let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s].*)?$/.exec(text);
+	if (isBlank(raw)) return { value: null, problem: 'missing date' };
+	const text = plain(raw).replace(/ ?(?:г|года?)\.?$/, '');
+	const dated = (y: number, ok: boolean): Normalised<number | null> =>
+		!ok ? problem(null, 'invalid date', raw) : inYears(y) ? { value: y } : problem(null, 'date out of range', raw);
+
+	let m = YMD.exec(text) ?? YMD_BASIC.exec(text);
 	if (m) {
-		const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-		return validDate(y, mo, d) ? { value: y } : { value: null, problem: `invalid date "${text}"` };
+		const [y, mo, d] = m.length === 5 ? [m[1], m[3], m[4]] : [m[1], m[2], m[3]];
+		return dated(Number(y), isCalendarDate(Number(y), Number(mo), Number(d)));
 	}
-	m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[T\s].*)?$/.exec(text);
-	if (m) {
-		const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-		// Only the year is needed: either dd/mm or mm/dd being a real date is enough.
-		return validDate(y, b, a) || validDate(y, a, b) ? { value: y } : { value: null, problem: `invalid date "${text}"` };
+	if ((m = DMY.exec(text))) {
+		const [a, b, y] = [Number(m[1]), Number(m[3]), Number(m[4])];
+		// dd/mm and mm/dd cannot be told apart when both parts are ≤ 12, but both give the same year.
+		return dated(y, isCalendarDate(y, b, a) || isCalendarDate(y, a, b));
 	}
-	if (/^\d{1,2}[-/.]\d{1,2}[-/.]\d{2}$/.test(text)) return { value: null, problem: `two-digit year in date "${text}"` };
-	if (/^\d{5}(\.\d+)?$/.test(text)) return { value: null, problem: `looks like an Excel serial date "${text}"` };
-	if (/^\d{4}$/.test(text)) return normaliseYear(text);
-	return { value: null, problem: `invalid date "${text}"` };
+	if ((m = YM.exec(text))) return dated(Number(m[1]), Number(m[2]) >= 1 && Number(m[2]) <= 12);
+	if ((m = MY.exec(text))) return dated(Number(m[2]), Number(m[1]) >= 1 && Number(m[1]) <= 12);
+	m = D_MONTH_Y.exec(text);
+	const named = m ? { d: m[1], mo: m[2], y: m[3] } : (m = MONTH_D_Y.exec(text)) ? { d: m[2], mo: m[1], y: m[3] } : undefined;
+	if (named && monthOf(named.mo)) {
+		if (named.y.length === 2) return problem(null, 'two-digit year in date', raw);
+		return dated(Number(named.y), isCalendarDate(Number(named.y), monthOf(named.mo), Number(named.d)));
+	}
+	// "15.03.24" could be 1924 or 2024: ambiguous, so reported rather than guessed.
+	if (DMY_SHORT.test(text)) return problem(null, 'two-digit year in date', raw);
+	// A date column that holds only years (also as a spreadsheet number, "2024.0").
+	if ((m = /^(\d{4})(?:\.0+)?$/.exec(text))) return inYears(Number(m[1])) ? { value: Number(m[1]) } : problem(null, 'invalid date', raw);
+	// A serial could count from 1900 or (old Mac Excel) 1904: reported, not converted.
+	m = /^(\d{1,6})(?:[.,]\d+)?$/.exec(text);
+	if (m && Number(m[1]) >= EXCEL_FIRST && Number(m[1]) <= EXCEL_LAST) return problem(null, 'looks like an Excel serial date', raw);
+	return problem(null, 'invalid date', raw);
 }
 
-const SEX: Record<string, Sex> = {};
-for (const w of ['female', 'f', 'woman', 'women', 'girl', 'w', 'ж', 'жен', 'женский', 'женщина', 'девочка', 'девушка', 'аял', 'кыз', 'аял киши']) SEX[w] = 'female';
-for (const w of ['male', 'm', 'man', 'men', 'boy', 'м', 'муж', 'мужской', 'мужчина', 'мальчик', 'юноша', 'эркек', 'эркек киши', 'уул']) SEX[w] = 'male';
-for (const w of ['other', 'non-binary', 'nonbinary', 'x', 'другое', 'другой', 'иное', 'башка']) SEX[w] = 'other';
+// ——— sex ———
 
+const SEXES = table<Sex>([
+	['female', ['female', 'f', 'woman', 'women', 'girl', 'ж', 'жен', 'женский', 'женщина', 'девочка', 'девушка', 'аял', 'кыз', 'аял киши', 'кыз бала']],
+	['male', ['male', 'm', 'man', 'men', 'boy', 'м', 'муж', 'мужской', 'мужчина', 'мальчик', 'юноша', 'эркек', 'эркек киши', 'эркек бала', 'уул', 'уул бала']],
+	['other', ['other', 'non-binary', 'nonbinary', 'другое', 'другой', 'иное', 'башка']]
+]);
+
+/** «бала» (Kyrgyz: child) says nothing about sex, so it is reported like any unknown word. */
 export function normaliseSex(raw: string): Normalised<Sex> {
 	if (isBlank(raw)) return { value: UNKNOWN };
-	const value = SEX[word(raw)];
-	return value ? { value } : { value: UNKNOWN, problem: `unrecognised sex "${raw.trim()}"` };
+	const value = SEXES.get(key(raw));
+	return value ? { value } : problem(UNKNOWN, 'unrecognised sex', raw);
 }
 
-function bandOf(age: number): AgeGroup {
-	return age < 5 ? '0-4' : age < 12 ? '5-11' : age < 18 ? '12-17' : age < 60 ? '18-59' : '60+';
-}
+// ——— age ———
 
-const BAND_RANGES: [AgeGroup, number, number][] = [['0-4', 0, 4], ['5-11', 5, 11], ['12-17', 12, 17], ['18-59', 18, 59], ['60+', 60, Infinity]];
-
-/** The band containing the whole range, else child/adult if it lies on one side of 18. */
-function groupOfRange(lo: number, hi: number): AgeGroup | null {
-	const band = BAND_RANGES.find(([, a, b]) => lo >= a && hi <= b);
-	if (band) return band[0];
-	if (hi <= 17) return 'child';
-	if (lo >= 18) return 'adult';
-	return null;
-}
-
-const AGE_WORDS: Record<string, AgeGroup> = {};
-for (const w of ['child', 'children', 'minor', 'minors', 'ребенок', 'дети', 'несовершеннолетний', 'несовершеннолетняя', 'бала', 'балдар', 'жашы жете элек']) AGE_WORDS[w] = 'child';
-for (const w of ['adult', 'adults', 'взрослый', 'взрослая', 'взрослые', 'совершеннолетний', 'чоң киши', 'бойго жеткен', 'чоңдор']) AGE_WORDS[w] = 'adult';
-
-export function normaliseAge(raw: string): Normalised<AgeGroup> {
-	if (isBlank(raw)) return { value: UNKNOWN };
-	const text = word(raw).replace(/^(age|возраст|жашы)\s*/, '').replace(/\s*(years?|yrs?|лет|год[а]?|жаш)$/, '');
-	if (AGE_WORDS[text]) return { value: AGE_WORDS[text] };
-	if ((AGE_BANDS as readonly string[]).includes(text)) return { value: text as AgeGroup };
-	const problem = { value: UNKNOWN, problem: `unrecognised age "${raw.trim()}"` } as const;
-	let m = /^(\d{1,3}(?:[.,]\d+)?)$/.exec(text);
-	if (m) {
-		const age = Number(m[1].replace(',', '.'));
-		return age >= 0 && age <= 120 ? { value: bandOf(age) } : { value: UNKNOWN, problem: `age out of range "${raw.trim()}"` };
-	}
-	m = /^(?:от\s*)?(\d{1,3})\s*(?:-+|–|—|to|до|\.\.)\s*(\d{1,3})$/.exec(text);
-	if (m) {
-		const [lo, hi] = [Number(m[1]), Number(m[2])];
-		if (lo > hi || hi > 120) return problem;
-		return groupOfRange(lo, hi) ? { value: groupOfRange(lo, hi)! } : { value: UNKNOWN, problem: `age range "${raw.trim()}" spans child and adult` };
-	}
-	m = /^(\d{1,3})\s*(?:\+|and over|and older|или старше|и старше|и более|жана андан улуу)$/.exec(text);
-	if (m) return groupOfRange(Number(m[1]), Infinity) ? { value: groupOfRange(Number(m[1]), Infinity)! } : problem;
-	m = /^(?:<|under|below|младше|до)\s*(\d{1,3})$/.exec(text);
-	if (m) return Number(m[1]) <= 18 ? { value: groupOfRange(0, Number(m[1]) - 1)! } : problem;
-	return problem;
-}
-
-export function normaliseNationality(raw: string): Normalised<Nationality> {
-	if (isBlank(raw)) return { value: UNKNOWN };
-	const found = matchCountry(raw);
-	return found ? { value: found } : { value: UNKNOWN, problem: `unrecognised country "${raw.trim()}"` };
-}
-
-const DISABILITY: Record<string, Disability> = {};
-for (const w of ['yes', 'y', '1', 'true', 'with disability', 'disabled', 'да', 'есть', 'имеется', 'инвалид', 'с инвалидностью', 'ооба', 'бар', 'майып']) DISABILITY[w] = 'yes';
-for (const w of ['no', 'n', '0', 'false', 'without disability', 'none', 'нет', 'отсутствует', 'без инвалидности', 'жок']) DISABILITY[w] = 'no';
-
-export function normaliseDisability(raw: string): Normalised<Disability> {
-	const w = word(raw);
-	if (DISABILITY[w]) return { value: DISABILITY[w] };
-	// Russian disability groups ("группа 2", "2 группа", "II группа") all mean a disability.
-	if (/^(группа\s*[1-3iI]+|[1-3iI]+\s*группа|[1-3]\s*гр)$/i.test(w)) return { value: 'yes' };
-	if (isBlank(raw)) return { value: UNKNOWN };
-	return { value: UNKNOWN, problem: `unrecognised disability value "${raw.trim()}"` };
-}
-
-export type WgAnswer = 1 | 2 | 3 | 4;
-
-const WG_WORDS: [RegExp, WgAnswer][] = [
-	[/^(no|no difficulty|no - no difficulty|нет затруднений|нет трудностей|нет|кыйынчылык жок)$/, 1],
-	[/^(some|some difficulty|yes - some difficulty|некоторые затруднения|некоторые трудности|есть некоторые затруднения|бир аз кыйынчылык)$/, 2],
-	[/^(a lot|a lot of difficulty|yes - a lot of difficulty|значительные затруднения|много затруднений|большие затруднения|большие трудности|көп кыйынчылык)$/, 3],
-	[/^(cannot do at all|cannot do|unable to do|unable|совсем не может|не может совсем|не может|такыр кыла албайт)$/, 4]
+const BANDS: [AgeBand, number, number][] = [
+	['0-4', 0, 4],
+	['5-11', 5, 11],
+	['12-17', 12, 17],
+	['18-59', 18, 59],
+	['60+', 60, Infinity]
 ];
+const ADULT_FROM = 18;
 
-/** A Washington Group Short Set answer: 1 no difficulty … 4 cannot do at all. */
-export function normaliseWg(raw: string): Normalised<WgAnswer | null> {
-	const w = word(raw);
-	if (w === '') return { value: null };
-	if (/^[1-4]$/.test(w)) return { value: Number(w) as WgAnswer };
-	// WG codes 7/8/9: refused, don't know, not asked — no answer, not an error.
-	if (/^[789]$/.test(w) || /^(refused|don'?t know|dont know|отказ|не знаю)$/.test(w)) return { value: null };
-	const found = WG_WORDS.find(([pattern]) => pattern.test(w));
-	return found ? { value: found[1] } : { value: null, problem: `unrecognised Washington Group answer "${raw.trim()}"` };
+/** The band containing the whole range; else child or adult if it lies on one side of 18. */
+function groupOfRange(lo: number, hi: number): AgeGroup | undefined {
+	const band = BANDS.find(([, a, b]) => lo >= a && hi <= b);
+	if (band) return band[0];
+	if (hi < ADULT_FROM) return 'child';
+	if (lo >= ADULT_FROM) return 'adult';
+	return undefined;
+}
+
+const AGE_WORDS = table<AgeGroup>([
+	['child', ['child', 'children', 'minor', 'minors', 'ребенок', 'дети', 'несовершеннолетний', 'несовершеннолетняя', 'несовершеннолетние', 'бала', 'балдар', 'жашы жете элек']],
+	['adult', ['adult', 'adults', 'взрослый', 'взрослая', 'взрослые', 'совершеннолетний', 'совершеннолетняя', 'чоң киши', 'бойго жеткен', 'чоңдор']]
+]);
+
+const UNIT = String.raw`(?:years?(?: old)?|yrs?\.?|y\.?o\.?|лет|года?|г\.?|жаш(?:та)?)`;
+const AGE_PREFIX = /^(?:age|aged|возраст|жашы|жаш) ?:? ?/;
+const AGE_SUFFIX = new RegExp(String.raw` ?${UNIT}$`);
+const AGE_NUMBER = /^(-?\d+)(?:[.,]\d+)?$/;
+const AGE_RANGE = /^(?:от |from )?(\d{1,3}) ?(?:-+|\.\.|to|до|по) ?(\d{1,3})$/;
+const AGE_FROM = new RegExp(String.raw`^(\d{1,3}) ?(?:${UNIT} ?)?(\+|and (?:over|older|above)|or (?:over|older)|и старше|и более|жана (?:андан )?улуу)$`);
+const AGE_OVER = /^(>=|≥|>|over|above|older than|старше|более|больше) ?(\d{1,3})$/;
+const AGE_UNDER = /^(<=|≤|<|under|below|younger than|less than|младше|моложе|до|менее|меньше) ?(\d{1,3})$/;
+
+/** A whole range of ages [lo, hi] → its group, or the reason it has none. */
+function ageOfRange(lo: number, hi: number, raw: string): Normalised<AgeGroup> {
+	if (lo > hi) return problem(UNKNOWN, 'invalid age range', raw);
+	if (lo > MAX_AGE || (hi > MAX_AGE && hi !== Infinity)) return problem(UNKNOWN, 'age out of range', raw);
+	const group = groupOfRange(lo, hi);
+	return group ? { value: group } : problem(UNKNOWN, 'age range spans child and adult', raw);
 }
 
 /**
- * The WG-SS recommended cut-off: disability = at least one domain answered "a lot of difficulty"
- * (3) or "cannot do at all" (4). Without such an answer, a person is classified "no" only when
- * every domain was answered; otherwise their status is unknown.
+ * An age or a range of ages → the band (0–4, 5–11, 12–17, 18–59, 60+) that holds all of it, else
+ * child/adult, else unknown with the reason. CTDC's ageBroad ("0--8", "9--17", "48+") lands on
+ * child or adult, as those ranges cross our bands.
  */
-export function wgDisability(answers: (WgAnswer | null)[]): Disability {
+export function normaliseAge(raw: string): Normalised<AgeGroup> {
+	if (isBlank(raw)) return { value: UNKNOWN };
+	const word = AGE_WORDS.get(key(raw));
+	if (word) return { value: word };
+	const text = plain(raw).replace(AGE_PREFIX, '').replace(AGE_SUFFIX, '');
+	if (isBlank(text)) return { value: UNKNOWN }; // "age: unknown", "Возраст: -"
+	let m = AGE_NUMBER.exec(text);
+	if (m) {
+		const age = Number(text.replace(',', '.'));
+		return age >= 0 && age <= MAX_AGE ? ageOfRange(Math.floor(age), Math.floor(age), raw) : problem(UNKNOWN, 'age out of range', raw);
+	}
+	if ((m = AGE_RANGE.exec(text))) return ageOfRange(Number(m[1]), Number(m[2]), raw);
+	if ((m = AGE_FROM.exec(text))) return ageOfRange(Number(m[1]), Infinity, raw);
+	if ((m = AGE_OVER.exec(text))) return ageOfRange(Number(m[2]) + (/^(>=|≥)$/.test(m[1]) ? 0 : 1), Infinity, raw);
+	if ((m = AGE_UNDER.exec(text))) return ageOfRange(0, Number(m[2]) - (/^(<=|≤)$/.test(m[1]) ? 0 : 1), raw);
+	return problem(UNKNOWN, 'unrecognised age', raw);
+}
+
+// ——— nationality ———
+
+/** ISO 3166-1 alpha-2, 'stateless', or UNKNOWN. "NA" is read as "not available", not Namibia. */
+export function normaliseNationality(raw: string): Normalised<Nationality> {
+	if (isBlank(raw)) return { value: UNKNOWN };
+	const found = matchCountry(raw);
+	return found ? { value: found } : problem(UNKNOWN, 'unrecognised country', raw);
+}
+
+// ——— disability ———
+
+const DISABILITY = table<Disability>([
+	[
+		'yes',
+		[
+			'yes', 'y', '1', '1.0', 'true', 'with disability', 'has disability', 'has a disability', 'disabled', 'person with disability', 'pwd',
+			'да', 'есть', 'имеется', 'инвалид', 'инвалидность', 'с инвалидностью', 'есть инвалидность', 'ребенок инвалид', 'овз', 'с овз', 'ловз',
+			'ооба', 'бар', 'майып', 'майыптуулугу бар', 'дмч', 'дмча'
+		]
+	],
+	[
+		'no',
+		[
+			'no', 'n', '0', '0.0', 'false', 'without disability', 'no disability', 'not disabled', 'none',
+			'нет', 'не имеется', 'отсутствует', 'без инвалидности', 'нет инвалидности', 'не инвалид',
+			'жок', 'майыптуулугу жок'
+		]
+	],
+	[UNKNOWN, ["don't know", 'refused', 'не знаю', 'отказ', 'билбейм']]
+]);
+
+const GROUP_NUMBER = /^(?:i{1,3}|[123])$/;
+const GROUP_WORD = new Set(['группа', 'группы', 'гр']);
+const GROUP_CONTEXT = new Set(['инвалид', 'инвалидность', 'инвалидности', 'с']);
+
+/** Russian disability groups — «группа 2», «II группа», «инвалид 1 гр.» — each mean a disability. */
+function isDisabilityGroup(k: string): boolean {
+	const words = k.split(' ');
+	return (
+		words.filter((w) => GROUP_NUMBER.test(w)).length === 1 &&
+		words.some((w) => GROUP_WORD.has(w)) &&
+		words.every((w) => GROUP_NUMBER.test(w) || GROUP_WORD.has(w) || GROUP_CONTEXT.has(w))
+	);
+}
+
+export function normaliseDisability(raw: string): Normalised<Disability> {
+	if (isBlank(raw)) return { value: UNKNOWN };
+	const k = key(raw);
+	const value = DISABILITY.get(k) ?? (isDisabilityGroup(k) ? 'yes' : undefined);
+	return value ? { value } : problem(UNKNOWN, 'unrecognised disability value', raw);
+}
+
+// ——— Washington Group Short Set ———
+
+const WG = table<WgAnswer | null>([
+	[1, ['no', 'no difficulty', 'no - no difficulty', 'нет', 'нет затруднений', 'нет трудностей', 'никаких затруднений', 'нет - никаких затруднений', 'жок', 'кыйынчылык жок', 'эч кандай кыйынчылык жок', 'жок - эч кандай кыйынчылык жок']],
+	[2, ['some', 'some difficulty', 'yes - some difficulty', 'некоторые затруднения', 'некоторые трудности', 'да - некоторые затруднения', 'есть некоторые затруднения', 'бир аз кыйынчылык', 'бир аз кыйынчылык бар', 'ооба - бир аз кыйынчылык бар']],
+	[3, ['a lot', 'a lot of difficulty', 'yes - a lot of difficulty', 'значительные затруднения', 'много затруднений', 'большие затруднения', 'большие трудности', 'много трудностей', 'да - значительные затруднения', 'да - много затруднений', 'көп кыйынчылык', 'көп кыйынчылык бар', 'ооба - көп кыйынчылык бар']],
+	[4, ['cannot do at all', 'cannot do', 'unable to do', 'unable to do at all', 'совсем не может', 'не может совсем', 'совсем не могу', 'не могу совсем', 'не может вообще', 'не может', 'такыр кыла албайт', 'такыр жасай албайт', 'такыр кыла албайм', 'такыр жасай албайм']],
+	[null, ['refused', "don't know", 'not asked', 'отказ', 'отказ от ответа', 'отказался', 'отказалась', 'не знаю', 'затрудняюсь ответить', 'билбейм', 'баш тартты']]
+]);
+
+export function normaliseWg(raw: string): Normalised<WgAnswer | null> {
+	if (isBlank(raw)) return { value: null };
+	// Spreadsheets write a coded answer as "3.0". WG codes 7 (refused), 8 (don't know) and
+	// 9 (not asked) are no answer, and not an error.
+	const code = /^([1-4789])(?:\.0+)?$/.exec(plain(raw))?.[1];
+	const value = code === undefined ? WG.get(key(raw)) : code >= '7' ? null : (Number(code) as WgAnswer);
+	return value !== undefined ? { value } : problem(null, 'unrecognised Washington Group answer', raw);
+}
+
+const WG_DOMAIN_COUNT = 6;
+
+/**
+ * The WG-SS recommended cut-off (Washington Group, "Analytic guidelines: creating disability
+ * identifiers using the WG-SS"): disability = at least one of the six domains answered
+ * "a lot of difficulty" (3) or "cannot do at all" (4). Without such an answer a person is 'no'
+ * only when all six domains were answered; with any missing (refused, don't know, blank, or a
+ * domain the export lacks) their status is UNKNOWN — a missing domain might have been a 3.
+ */
+export function wgDisability(answers: readonly (WgAnswer | null)[]): Disability {
 	if (answers.some((a) => a !== null && a >= 3)) return 'yes';
-	if (answers.length > 0 && answers.every((a) => a !== null)) return 'no';
+	if (answers.length === WG_DOMAIN_COUNT && answers.every((a) => a !== null)) return 'no';
 	return UNKNOWN;
 }
 
+// ——— count and text ———
+
+/** A whole number ≥ 0; thousands may be grouped by spaces (Russian usage) or commas (English). */
 export function normaliseCount(raw: string): Normalised<number | null> {
-	const text = raw.trim().replace(/[\s\u00a0\u202f]/g, '');
-	if (text === '') return { value: null, problem: 'missing count' };
-	const plain = /^\d{1,3}(,\d{3})+$/.test(text) ? text.replaceAll(',', '') : text;
-	if (!/^\d+(\.0+)?$/.test(plain)) return { value: null, problem: `invalid count "${raw.trim()}"` };
-	return { value: Number(plain) };
+	if (isBlank(raw)) return { value: null, problem: 'missing count' };
+	// NFKC (in plain) has already made no-break and narrow no-break spaces ordinary spaces.
+	const text = plain(raw);
+	const grouped = /^\d{1,3}(?:( |,)\d{3})(?:\1\d{3})*$/.test(text);
+	// "12.0" is a spreadsheet's whole number, but "1.000" may be a thousand (a dot groups thousands
+	// in some locales): at most two zero decimals.
+	const digits = grouped ? text.replace(/[ ,]/g, '') : (/^(\d+)(?:[.,]0{1,2})?$/.exec(text)?.[1] ?? '');
+	const n = digits === '' ? NaN : Number(digits);
+	return Number.isSafeInteger(n) ? { value: n } : problem(null, 'invalid count', raw);
 }
 
+/** Free text (organisation, programme, group, region): the text itself is the category. */
 export function normaliseText(raw: string): Normalised<string> {
-	const text = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
-	return { value: text === '' || countryKey(text) === '' ? UNKNOWN : text };
+	// Zero-width spaces and BOMs would split one category into invisible twins.
+	const text = raw.normalize('NFC').replace(/[\u200b\u2060\ufeff]/g, '').trim().replace(/\s+/g, ' ');
+	return { value: isBlank(text) ? UNKNOWN : text };
 }
