@@ -55,3 +55,13 @@ export function decode(bytes: Uint8Array): { text: string; encoding: Encoding; b
 		return { text: new TextDecoder('windows-1251').decode(bytes), encoding: 'windows-1251', bom: false };
 	}
 }
+
+/**
+ * The encoding and the text of the first `max` bytes, cut after a line break (never inside a
+ * character): enough to sniff a large export without decoding all of it.
+ */
+export function decodeHead(bytes: Uint8Array, max = 1 << 20): { text: string; encoding: Encoding; bom: boolean } {
+	if (bytes.length <= max || utf16Order(bytes)) return decode(bytes.length <= max ? bytes : bytes.subarray(0, max & ~1));
+	const cut = bytes.lastIndexOf(10, max);
+	return decode(bytes.subarray(0, cut > 0 ? cut + 1 : max));
+}

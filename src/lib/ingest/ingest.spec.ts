@@ -105,10 +105,11 @@ describe("DuckDB's reader with the sniffed options", () => {
 	});
 });
 
-describe('lineOfRecord(text, delimiter, records)', () => {
+describe('lineOfRecord(text or bytes, records)', () => {
 	it('counts physical lines, honouring quoted line breaks, CRLF and lone CR', () => {
 		const text = 'h1,h2\r\n1,"a\r\nb"\r\n2,c\r3,"x\ny\nz"\n4,d\n';
-		expect(lineOfRecord(text, ',', [0, 1, 2, 3, 4])).toEqual([1, 2, 4, 5, 8]);
+		expect(lineOfRecord(text, [0, 1, 2, 3, 4])).toEqual([1, 2, 4, 5, 8]);
+		expect(lineOfRecord(new TextEncoder().encode(text.replaceAll('a', 'ж')), [0, 1, 2, 3, 4])).toEqual([1, 2, 4, 5, 8]);
 	});
 
 	it('agrees with PapaParse on random records with delimiters, quotes and newlines', () => {
@@ -124,7 +125,8 @@ describe('lineOfRecord(text, delimiter, records)', () => {
 				const expected: number[] = [];
 				let line = 1;
 				for (const r of rows) (expected.push(line), (line += 1 + r.join('').split('\n').length - 1));
-				expect(lineOfRecord(text, ',', rows.map((_, i) => i))).toEqual(expected);
+				expect(lineOfRecord(text, rows.map((_, i) => i))).toEqual(expected);
+				expect(lineOfRecord(new TextEncoder().encode(text), rows.map((_, i) => i))).toEqual(expected);
 			}),
 			{ seed: 42, numRuns: 150 }
 		);

@@ -3,19 +3,24 @@
  * user will find it in a text editor, not at a record index.
  */
 
-/** 1-based line where each 0-based record (header = record 0) starts; one scan, stopping early. */
-export function lineOfRecord(text: string, delimiter: string, records: number[]): number[] {
+/**
+ * 1-based line where each 0-based record (header = record 0) starts; one scan, stopping early.
+ * Works on text, or on the bytes of an ASCII-compatible encoding (UTF-8, Windows-1251), where a
+ * quote or a line break is never part of a multi-byte character — so a large UTF-8 export is
+ * never turned into one giant string.
+ */
+export function lineOfRecord(source: string | Uint8Array, records: number[]): number[] {
 	if (records.length === 0) return [];
-	void delimiter; // quotes decide where records end; the delimiter does not
+	const at = typeof source === 'string' ? (i: number) => source.charCodeAt(i) : (i: number) => source[i];
 	const wanted = Math.max(...records);
 	const starts: number[] = [1];
 	let line = 1;
 	let quoted = false;
-	for (let i = 0; i < text.length && starts.length <= wanted; i++) {
-		const ch = text.charCodeAt(i);
+	for (let i = 0; i < source.length && starts.length <= wanted; i++) {
+		const ch = at(i);
 		if (ch === 34 /* " */) quoted = !quoted; // "" inside quotes toggles twice: no change
 		else if (ch === 10 /* \n */ || ch === 13 /* \r */) {
-			if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
+			if (ch === 13 && at(i + 1) === 10) i++;
 			line++;
 			if (!quoted) starts.push(line);
 		}

@@ -7,7 +7,7 @@
 import type { Engine } from '$lib/db/engine';
 import { ident } from '$lib/db/engine';
 import { UNKNOWN, WG_DOMAINS, type Field, type PersonRow } from '$lib/types';
-import { checkFile, decode } from './decode';
+import { checkFile, decode, decodeHead } from './decode';
 import { sniff, type Sniffed } from './sniff';
 import { lineOfRecord } from './lines';
 import { mapHeaders, type ColumnMapping } from '$lib/normalise/fields';
@@ -132,10 +132,14 @@ async function readFile(engine: Engine, file: ExportFile, i: number, options: Lo
 	const unreadable = checkFile(file.name, file.bytes);
 	if (unreadable) return { report: { ...report, error: unreadable } };
 	options.onPhase?.('decoding', file.name);
-	const { text, encoding } = decode(file.bytes);
+	// UTF-8 goes to DuckDB as it came: only its head is decoded (to sniff), so a large export never
+	// becomes one giant string. An invalid byte further on is a rejected row, reported with its line.
+	const head = decodeHead(file.bytes);
+	const encoding = head.encoding;
+	const text = encoding === 'utf-8' ? null : decode(file.bytes).text;
 	let sniffed: Sniffed;
 	try {
-		sniffed = sniff(text);
+		sniffed = sniff(text ?? head.text);
 	} catch (error) {
 		return { report: { ...report, encoding, error: `${file.name}: ${(error as Error).message}` } };
 	}
@@ -148,7 +152,7 @@ async function readFile(engine: Engine, file: ExportFile, i: number, options: Lo
 	options.onPhase?.('loading', file.name);
 	const path = `export_${i}.csv`;
 	// DuckDB reads UTF-8 only: a UTF-8 file goes in as it came (its BOM is on the skipped header line).
-	await engine.registerBuffer(path, encoding === 'utf-8' ? file.bytes : new TextEncoder().encode(text));
+	await engine.registerBuffer(path, text === null ? file.bytes : new TextEncoder().encode(text));
 	// The pseudonymous id is only ever compared: keep its hash, not the text.
 	const select = [...chosen]
 		.map(([field, c]) => (field === 'id' ? `CASE WHEN trim(c${c}) = '' THEN NULL ELSE hash(trim(c${c})) END AS "key"` : `c${c} AS ${ident(field)}`))
@@ -160,7 +164,8 @@ async function readFile(engine: Engine, file: ExportFile, i: number, options: Lo
 	const rejects = await engine.query<{ line: number; error_type: string; column_idx: number }>(
 		`SELECT line::INTEGER AS line, error_type, column_idx::INTEGER AS column_idx FROM rejects_${i} ORDER BY line`
 	);
-	return { report, text, sniffed, chosen, rejects };
+	// Where line numbers are counted: the text, or the bytes themselves (ASCII-compatible).
+	return { report, source: text ?? file.bytes, sniffed, chosen, rejects };
 }
 
 /**
@@ -287,10 +292,10 @@ function problemsOf(field: Field, found: { problem: string; rows: number; recs: 
 }
 
 async function normaliseFile(engine: Engine, i: number, read: Required<Awaited<ReturnType<typeof readFile>>>, dict: Dictionaries) {
-	const { report, text, sniffed, chosen, rejects } = read;
+	const { report, source, sniffed, chosen, rejects } = read;
 	const rejectedRecords = rejects.map((r) => r.line);
 	const lineOf = (recs: number[]) =>
-		lineOfRecord(text, sniffed.delimiter, recs.map((rec) => recordOf(rec, sniffed.headerLines, rejectedRecords)));
+		lineOfRecord(source, recs.map((rec) => recordOf(rec, sniffed.headerLines, rejectedRecords)));
 	const joins: string[] = [];
 	const codes: Partial<Record<Field, string>> = {};
 	let total = 0;
@@ -359,10 +364,12 @@ async function normaliseFile(engine: Engine, i: number, read: Required<Awaited<R
 					? `more fields than the header has (${sniffed.headers.length})`
 					: type === 'MISSING COLUMNS'
 						? `fewer fields than the header has (${sniffed.headers.length})`
-						: `malformed CSV row (${type.toLowerCase()})`,
+						: type === 'INVALID UNICODE'
+							? 'not valid UTF-8 (is this part of the file in another encoding?)'
+							: `malformed CSV row (${type.toLowerCase()})`,
 			values: [],
 			rows: lines.length,
-			lines: lineOfRecord(text, sniffed.delimiter, lines.slice(0, EXAMPLE_LINES).map((r) => r.line - 1)),
+			lines: lineOfRecord(source, lines.slice(0, EXAMPLE_LINES).map((r) => r.line - 1)),
 			rejected: true
 		});
 	}
@@ -385,7 +392,7 @@ export async function loadExports(engine: Engine, files: ExportFile[], options: 
 		throwIfAborted(options.signal);
 		const read = await readFile(engine, file, i, options);
 		reports.push(read.report);
-		if (!('text' in read) || read.text === undefined) continue;
+		if (!('source' in read) || read.source === undefined) continue;
 		options.onPhase?.('checking', file.name);
 		await normaliseFile(engine, i, read as Required<typeof read>, dict);
 		loaded.push(i);
