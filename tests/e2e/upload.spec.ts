@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { connectBrowser, downloadBytes, openPage, runAxe, waitReady } from './harness';
+import { cp1251 } from '../fixtures/encodings';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -10,17 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const encode1251 = (text: string) =>
-	Buffer.from(
-		Uint8Array.from(text, (ch) => {
-			const code = ch.charCodeAt(0);
-			if (code < 128) return code;
-			if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
-			if (code === 0x401) return 0xa8;
-			if (code === 0x451) return 0xb8;
-			throw new Error(`not in the test's 1251 table: ${ch}`);
-		})
-	);
+const encode1251 = (text: string) => Buffer.from(cp1251(text));
 
 async function drop(page: Page, files: { name: string; buffer: Buffer }[]) {
 	await page.setInputFiles('[data-testid="drop-zone"] input[type="file"]', files.map((f) => ({ ...f, mimeType: 'text/csv' })));

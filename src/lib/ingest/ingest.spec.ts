@@ -7,6 +7,7 @@ import { sniff } from './sniff';
 import { lineOfRecord } from './lines';
 import { readCsvSql } from './load-export';
 import { createNodeEngine } from '$lib/server/engine-node';
+import { cp1251 } from '../../../tests/fixtures/encodings';
 import type { Engine } from '$lib/db/engine';
 
 const utf8 = (t: string) => new TextEncoder().encode(t);
@@ -21,12 +22,6 @@ const utf16be = (t: string) => {
 	for (let i = 0; i < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1], le[i]];
 	return le;
 };
-const cp1251 = (t: string) =>
-	Uint8Array.from(t, (ch) => {
-		const c = ch.charCodeAt(0);
-		return c < 128 ? c : c >= 0x410 && c <= 0x44f ? c - 0x410 + 0xc0 : c === 0x401 ? 0xa8 : c === 0x451 ? 0xb8 : 63;
-	});
-
 const RU = 'Год;Пол;Гражданство\n2024;жен;Кыргызстан\n';
 
 /** The csv-spectrum corpus: each CSV with the records it must give. */

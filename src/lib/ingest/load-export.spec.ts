@@ -6,18 +6,9 @@ import { createNodeEngine } from '$lib/server/engine-node';
 import type { Engine } from '$lib/db/engine';
 import { UNKNOWN } from '$lib/types';
 import { loadExports, type IngestResult } from './load-export';
+import { cp1251 } from '../../../tests/fixtures/encodings';
 
 const fixture = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(`tests/fixtures/${name}`)) });
-const encode1251 = (text: string) =>
-	Uint8Array.from(text, (ch) => {
-		const code = ch.charCodeAt(0);
-		if (code < 128) return code;
-		if (code >= 0x410 && code <= 0x44f) return code - 0x410 + 0xc0;
-		if (code === 0x401) return 0xa8;
-		if (code === 0x451) return 0xb8;
-		throw new Error(`not in the test's 1251 table: ${ch}`);
-	});
-
 let engine: Engine;
 beforeAll(async () => {
 	engine = await createNodeEngine();
@@ -70,7 +61,7 @@ describe('loadExports(engine, [known.csv])', () => {
 
 it('reads a Windows-1251, semicolon, CRLF export with Russian headers and dd.mm.yyyy dates', async () => {
 	const text = ['Код клиента;Дата регистрации;Пол;Возраст;Гражданство;Инвалидность', 'A1;01.02.2022;жен;34;Кыргызстан;да', 'A2;03.04.2023;муж;12;Узбекистан;нет', ''].join('\r\n');
-	const result = await loadExports(engine, [{ name: 'ru.csv', bytes: encode1251(text) }]);
+	const result = await loadExports(engine, [{ name: 'ru.csv', bytes: cp1251(text) }]);
 	expect(result.files[0].encoding).toBe('windows-1251');
 	expect([result.rowsRead, result.rowsLoaded, result.rowsRejected]).toEqual([2, 2, 0]);
 	expect(result.rows.map((r) => [r.year, r.sex, r.age, r.nationality, r.disability])).toEqual([
