@@ -6,10 +6,12 @@
  */
 import type { Engine } from '$lib/db/engine';
 import { ident } from '$lib/db/engine';
-import { UNKNOWN, WG_DOMAINS, type Field, type PersonRow } from '$lib/types';
+import { WG_DOMAINS, type Field, type PersonRow } from '$lib/types';
 import { checkFile, decode, decodeHead } from './decode';
 import { sniff, type Sniffed } from './sniff';
 import { lineOfRecord } from './lines';
+import { EXAMPLE_LINES, problemsOf, type ProblemReport } from './problems';
+import { PACK_A, PACK_B, dictionaries, packExpression, unpack, type Dictionaries } from './attribute-codes';
 import { mapHeaders, type ColumnMapping } from '$lib/normalise/fields';
 import { refusalReason } from '$lib/normalise/pii';
 import {
@@ -26,6 +28,8 @@ import {
 	type Normalised
 } from '$lib/normalise/values';
 
+export type { ProblemReport };
+
 export interface ExportFile {
 	name: string;
 	bytes: Uint8Array;
@@ -33,18 +37,6 @@ export interface ExportFile {
 
 /** A user's answer to "which column is which", by column index. */
 export type ColumnChoice = Partial<Record<Field, number>>;
-
-export interface ProblemReport {
-	field: Field;
-	/** The kind, without the value: "unrecognised country". */
-	kind: string;
-	/** The values seen with this problem (never from a refused column). */
-	values: string[];
-	rows: number;
-	/** First physical lines (1-based) where it occurs. */
-	lines: number[];
-	rejected: boolean;
-}
 
 export interface FileReport {
 	file: string;
@@ -97,8 +89,6 @@ const NORMALISERS: Partial<Record<Field, Normaliser>> = {
 	disability: normaliseDisability
 };
 const WG_FIELDS = WG_DOMAINS.map((d) => `wg_${d}` as Field);
-const EXAMPLE_LINES = 3;
-const MAX_VALUES = 20;
 
 /** A file's recognised, non-refused columns by field, with the user's choices applied. */
 export function chooseColumns(columns: ColumnMapping[], choice: ColumnChoice = {}): Map<Field, number> {
@@ -191,60 +181,6 @@ function recordOf(rec: number, headerLines: number, rejectedRecords: number[]): 
 	return record;
 }
 
-/**
- * Attribute values as small integer codes, shared by all files of a load: a person's attributes
- * pack into two integers, so de-duplicating a million people aggregates integers, not strings.
- * Code 0 is UNKNOWN for every field.
- */
-class Dictionary {
-	readonly values: string[] = [UNKNOWN];
-	private readonly codes = new Map<string, number>([[UNKNOWN, 0]]);
-	constructor(readonly field: string, readonly limit: number) {}
-	code(value: string): number {
-		let code = this.codes.get(value);
-		if (code === undefined) {
-			code = this.values.push(value) - 1;
-			if (code >= this.limit) throw new Error(`column "${this.field}" has more than ${this.limit} different values: is it free text?`);
-			this.codes.set(value, code);
-		}
-		return code;
-	}
-}
-
-const TEXT_BITS = 15;
-/** Bit layout of the two packed codes: a = organisation|programme|group|region, b = sex|age|disability|nationality. */
-const PACK_A: Field[] = ['organisation', 'programme', 'group', 'region'];
-const PACK_B: [Field, number][] = [['sex', 3], ['age', 4], ['disability', 2], ['nationality', 9]];
-
-type Dictionaries = Record<string, Dictionary>;
-
-function dictionaries(): Dictionaries {
-	const d: Dictionaries = {};
-	for (const f of PACK_A) d[f] = new Dictionary(f, 2 ** TEXT_BITS);
-	for (const [f, bits] of PACK_B) d[f] = new Dictionary(f, 2 ** bits);
-	return d;
-}
-
-function packExpression(fields: Field[] | [Field, number][], code: (f: Field) => string): string {
-	let shift = 0;
-	const parts: string[] = [];
-	for (const entry of [...fields].reverse()) {
-		const [field, bits] = Array.isArray(entry) ? entry : [entry, TEXT_BITS];
-		parts.push(shift ? `(${code(field)}::BIGINT << ${shift})` : `${code(field)}::BIGINT`);
-		shift += bits;
-	}
-	return parts.join(' | ');
-}
-
-function unpack(hi: number, lo: number, b: number, dict: Dictionaries): Omit<PersonRow, 'year' | 'n'> {
-	const out: Record<string, string> = {};
-	let rest = (BigInt(hi) << 30n) | BigInt(lo);
-	for (const f of [...PACK_A].reverse()) (out[f] = dict[f].values[Number(rest & BigInt(2 ** TEXT_BITS - 1))]), (rest >>= BigInt(TEXT_BITS));
-	let restB = b;
-	for (const [f, bits] of [...PACK_B].reverse()) (out[f] = dict[f].values[restB % 2 ** bits]), (restB = Math.floor(restB / 2 ** bits));
-	return out as unknown as Omit<PersonRow, 'year' | 'n'>;
-}
-
 /** Rows per distinct value (or combination) of some columns, with the first rows' numbers. */
 interface ValueCount {
 	/** The column counted (the first one, for combinations). */
@@ -274,21 +210,6 @@ async function countValues(engine: Engine, i: number, columns: Field[], combined
 			recs: Array.from(r.recs as Iterable<number>, Number)
 		};
 	});
-}
-
-/** Problems of one field, by kind ("unrecognised country"), with their values and first lines. */
-function problemsOf(field: Field, found: { problem: string; rows: number; recs: number[] }[], rejected: boolean, lineOf: (recs: number[]) => number[]): ProblemReport[] {
-	const byKind = new Map<string, ProblemReport & { recs: number[] }>();
-	for (const f of found.sort((a, b) => b.rows - a.rows || (a.problem < b.problem ? -1 : 1))) {
-		const kind = f.problem.replace(/\s*"[^"]*"\s*$/, '');
-		const value = /"([^"]*)"\s*$/.exec(f.problem)?.[1];
-		const entry = byKind.get(kind) ?? { field, kind, values: [], rows: 0, lines: [], rejected, recs: [] };
-		entry.rows += f.rows;
-		if (value !== undefined && entry.values.length < MAX_VALUES) entry.values.push(value);
-		entry.recs.push(...f.recs);
-		byKind.set(kind, entry);
-	}
-	return [...byKind.values()].map(({ recs, ...entry }) => ({ ...entry, lines: lineOf(recs.sort((a, b) => a - b).slice(0, EXAMPLE_LINES)) }));
 }
 
 async function normaliseFile(engine: Engine, i: number, read: Required<Awaited<ReturnType<typeof readFile>>>, dict: Dictionaries) {

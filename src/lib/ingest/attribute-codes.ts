@@ -1,0 +1,59 @@
+/**
+ * Attribute codes: every normalised value of a field gets a small integer, and a person's
+ * attributes pack into two integers (SQL side) and unpack into a PersonRow (JavaScript side).
+ */
+import { UNKNOWN, type Field, type PersonRow } from '$lib/types';
+
+/**
+ * Codes shared by all files of a load: de-duplicating a million people then aggregates integers,
+ * not strings. Code 0 is UNKNOWN for every field.
+ */
+export class Dictionary {
+	readonly values: string[] = [UNKNOWN];
+	private readonly codes = new Map<string, number>([[UNKNOWN, 0]]);
+	constructor(readonly field: string, readonly limit: number) {}
+	code(value: string): number {
+		let code = this.codes.get(value);
+		if (code === undefined) {
+			code = this.values.push(value) - 1;
+			if (code >= this.limit) throw new Error(`column "${this.field}" has more than ${this.limit} different values: is it free text?`);
+			this.codes.set(value, code);
+		}
+		return code;
+	}
+}
+
+export const TEXT_BITS = 15;
+/** Bit layout of the two packed codes: a = organisation|programme|group|region, b = sex|age|disability|nationality. */
+export const PACK_A: Field[] = ['organisation', 'programme', 'group', 'region'];
+export const PACK_B: [Field, number][] = [['sex', 3], ['age', 4], ['disability', 2], ['nationality', 9]];
+
+export type Dictionaries = Record<string, Dictionary>;
+
+export function dictionaries(): Dictionaries {
+	const d: Dictionaries = {};
+	for (const f of PACK_A) d[f] = new Dictionary(f, 2 ** TEXT_BITS);
+	for (const [f, bits] of PACK_B) d[f] = new Dictionary(f, 2 ** bits);
+	return d;
+}
+
+export function packExpression(fields: Field[] | [Field, number][], code: (f: Field) => string): string {
+	let shift = 0;
+	const parts: string[] = [];
+	for (const entry of [...fields].reverse()) {
+		const [field, bits] = Array.isArray(entry) ? entry : [entry, TEXT_BITS];
+		parts.push(shift ? `(${code(field)}::BIGINT << ${shift})` : `${code(field)}::BIGINT`);
+		shift += bits;
+	}
+	return parts.join(' | ');
+}
+
+export function unpack(hi: number, lo: number, b: number, dict: Dictionaries): Omit<PersonRow, 'year' | 'n'> {
+	const out: Record<string, string> = {};
+	let rest = (BigInt(hi) << 30n) | BigInt(lo);
+	for (const f of [...PACK_A].reverse()) (out[f] = dict[f].values[Number(rest & BigInt(2 ** TEXT_BITS - 1))]), (rest >>= BigInt(TEXT_BITS));
+	let restB = b;
+	for (const [f, bits] of [...PACK_B].reverse()) (out[f] = dict[f].values[restB % 2 ** bits]), (restB = Math.floor(restB / 2 ** bits));
+	return out as unknown as Omit<PersonRow, 'year' | 'n'>;
+}
+

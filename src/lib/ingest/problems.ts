@@ -1,0 +1,33 @@
+/** Problems found in an export, grouped the way the check report shows them. */
+import type { Field } from '$lib/types';
+
+export interface ProblemReport {
+	field: Field;
+	/** The kind, without the value: "unrecognised country". */
+	kind: string;
+	/** The values seen with this problem (never from a refused column). */
+	values: string[];
+	rows: number;
+	/** First physical lines (1-based) where it occurs. */
+	lines: number[];
+	rejected: boolean;
+}
+
+export const EXAMPLE_LINES = 3;
+const MAX_VALUES = 20;
+
+/** Problems of one field, by kind ("unrecognised country"), with their values and first lines. */
+export function problemsOf(field: Field, found: { problem: string; rows: number; recs: number[] }[], rejected: boolean, lineOf: (recs: number[]) => number[]): ProblemReport[] {
+	const byKind = new Map<string, ProblemReport & { recs: number[] }>();
+	for (const f of found.sort((a, b) => b.rows - a.rows || (a.problem < b.problem ? -1 : 1))) {
+		const kind = f.problem.replace(/\s*"[^"]*"\s*$/, '');
+		const value = /"([^"]*)"\s*$/.exec(f.problem)?.[1];
+		const entry = byKind.get(kind) ?? { field, kind, values: [], rows: 0, lines: [], rejected, recs: [] };
+		entry.rows += f.rows;
+		if (value !== undefined && entry.values.length < MAX_VALUES) entry.values.push(value);
+		entry.recs.push(...f.recs);
+		byKind.set(kind, entry);
+	}
+	return [...byKind.values()].map(({ recs, ...entry }) => ({ ...entry, lines: lineOf(recs.sort((a, b) => a - b).slice(0, EXAMPLE_LINES)) }));
+}
+
