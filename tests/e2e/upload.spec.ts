@@ -99,6 +99,11 @@ describe('/upload/', () => {
 		const { page } = await openPage(browser, '/upload/');
 		await waitReady(page);
 		await drop(page, [{ name: 'known.csv', buffer: readFileSync('tests/fixtures/known.csv') }]);
+		// Problems carry the lines where a person finds them in a text editor.
+		const lines = await page.locator('[data-testid="problems"] tbody tr').evaluateAll((rows) =>
+			rows.map((r) => [r.getAttribute('data-field'), r.children[3].textContent])
+		);
+		expect(lines).toEqual([['date', '7'], ['date', '9'], ['sex', '8'], ['disability', '8'], ['nationality', '8']]);
 		expect(await runAxe(page)).toEqual([]);
 		await page.close();
 	});

@@ -53,7 +53,9 @@ async function start(): Promise<Engine> {
 			await db.registerFileText(name, text);
 		},
 		async registerBuffer(name, bytes) {
-			await db.registerFileBuffer(name, bytes);
+			// The worker takes the buffer it is given (transferred, so detached here): give it a copy,
+			// as the Node engine does, so the caller can still count line numbers in its bytes.
+			await db.registerFileBuffer(name, bytes.slice());
 		},
 		async dropFile(name) {
 			await db.dropFile(name);

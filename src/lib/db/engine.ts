@@ -11,6 +11,7 @@ export interface Engine {
 	query<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
 	exec(sql: string): Promise<void>;
 	registerText(name: string, text: string): Promise<void>;
+	/** The engine keeps its own copy: the caller's bytes stay usable. */
 	registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
 	dropFile(name: string): Promise<void>;
 	/** Create (or replace) `table` from plain columns, through Arrow IPC. */
