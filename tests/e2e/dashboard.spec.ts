@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { connectBrowser, downloadBytes, openPage, runAxe, waitReady } from './harness';
 import { peopleBetween, peopleByYear, sourceRecords } from './oracle';
+import { BUILD_DIR } from './global-setup';
 
 const settings = JSON.parse(readFileSync('data/settings.json', 'utf8')) as {
 	k: number;
@@ -28,7 +29,7 @@ describe('prerendered /', () => {
 		expect(kpi(html, 'beneficiaries')).toBe(String(peopleBetween(byYear, from, to)));
 		expect(kpi(html, 'years')).toBe(String([...byYear.keys()].filter((y) => y >= from && y <= to).length));
 		// The other figures come from the published release, summed here without SQL.
-		const release = JSON.parse(readFileSync('build/data/release.json', 'utf8')) as { rows: { view: string; year: number; category: string; n: number }[] };
+		const release = JSON.parse(readFileSync(`${BUILD_DIR}/data/release.json`, 'utf8')) as { rows: { view: string; year: number; category: string; n: number }[] };
 		const inPeriod = release.rows.filter((r) => r.year >= from && r.year <= to);
 		const countries = new Set(inPeriod.filter((r) => r.view === 'nationality' && /^[A-Z]{2}$/.test(r.category)).map((r) => r.category));
 		expect(kpi(html, 'nationalities')).toBe(String(countries.size));
@@ -63,6 +64,18 @@ describe('/ in Chromium', () => {
 		expect(new URL(page.url()).searchParams.get('from')).toBe('2023');
 		expect(requests().some((u) => u.endsWith('.wasm'))).toBe(true);
 		expect(offOriginRequests()).toEqual([]);
+		await page.close();
+	});
+
+	it('starts DuckDB when the pointer reaches the filters, before anything is chosen', async () => {
+		const { page, requests } = await openPage(browser, '/');
+		await waitReady(page);
+		await page.mouse.move(0, 0);
+		await page.waitForTimeout(300);
+		expect(requests().some((u) => u.endsWith('.wasm'))).toBe(false);
+		await page.hover('select[name="to"]');
+		await expect.poll(() => requests().filter((u) => u.endsWith('.wasm') || u.endsWith('/data/release.json')).length, { timeout: 10_000 }).toBe(2);
+		expect(await page.getAttribute('[data-kpi="beneficiaries"]', 'data-value')).toBe(String(peopleBetween(byYear, from, to)));
 		await page.close();
 	});
 

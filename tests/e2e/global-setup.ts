@@ -9,6 +9,8 @@ import type { TestProject } from 'vitest/node';
 import { serveStatic } from '../../scripts/static-server.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where `vite build` writes the site (svelte.config.js reads the same variable). */
+export const BUILD_DIR = process.env.BUILD_DIR ?? 'build';
 export const CHROMIUM_ARGS = [
 	'--headless',
 	'--no-sandbox',
@@ -38,7 +40,7 @@ export default async function setup(project: TestProject) {
 		const e = error as { stdout?: string; stderr?: string };
 		throw new Error(`vite build failed:\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);
 	}
-	const server = await serveStatic('build');
+	const server = await serveStatic(BUILD_DIR);
 	const browser: BrowserServer = await chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 	project.provide('baseURL', server.url);
 	project.provide('wsEndpoint', browser.wsEndpoint());

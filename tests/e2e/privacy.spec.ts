@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { peopleByYear, sourceRecords } from './oracle';
+import { BUILD_DIR } from './global-setup';
 
-const BUILD = 'build';
 const settings = JSON.parse(readFileSync('data/settings.json', 'utf8')) as { k: number };
 
 function* files(dir: string): Generator<string> {
@@ -16,7 +16,7 @@ function* files(dir: string): Generator<string> {
 }
 
 describe('the built site', () => {
-	const texts = [...files(BUILD)].filter((f) => !f.endsWith('.wasm')).map((f) => [f, readFileSync(f, 'latin1')] as const);
+	const texts = [...files(BUILD_DIR)].filter((f) => !f.endsWith('.wasm')).map((f) => [f, readFileSync(f, 'latin1')] as const);
 
 	it('holds no export and no value of the id column, in any file', () => {
 		expect(texts.some(([f]) => f.endsWith('.csv') && !f.endsWith('release.csv'))).toBe(false);
@@ -36,7 +36,7 @@ describe('the built site', () => {
 	});
 
 	it('publishes no release row below k but the total of a year smaller than k', () => {
-		const release = JSON.parse(readFileSync(`${BUILD}/data/release.json`, 'utf8')) as {
+		const release = JSON.parse(readFileSync(`${BUILD_DIR}/data/release.json`, 'utf8')) as {
 			rows: { view: string; year: number; n: number }[];
 		};
 		const yearTotals = new Map<number, number>();
@@ -50,14 +50,14 @@ describe('the built site', () => {
 	});
 
 	it('keeps every year total equal to the exact number of unique people in the export', () => {
-		const release = JSON.parse(readFileSync(`${BUILD}/data/release.json`, 'utf8')) as { rows: { view: string; year: number; n: number }[] };
+		const release = JSON.parse(readFileSync(`${BUILD_DIR}/data/release.json`, 'utf8')) as { rows: { view: string; year: number; n: number }[] };
 		const totals = new Map<number, number>();
 		for (const r of release.rows) if (r.view === 'total') totals.set(r.year, (totals.get(r.year) ?? 0) + r.n);
 		expect(Object.fromEntries(totals)).toEqual(Object.fromEntries(peopleByYear(sourceRecords().records)));
 	});
 
 	it('its published CSV blanks every count from 1 to k−1', () => {
-		const csv = readFileSync(`${BUILD}/data/release.csv`, 'utf8').trim().split('\n').slice(1);
+		const csv = readFileSync(`${BUILD_DIR}/data/release.csv`, 'utf8').trim().split('\n').slice(1);
 		for (const line of csv) {
 			const n = line.split(',').at(-2);
 			if (n !== '') expect(Number(n)).toBeGreaterThanOrEqual(settings.k);

@@ -5,15 +5,10 @@ import { ident } from '$lib/db/engine';
 
 export type StackBy = 'none' | 'organisation' | 'programme' | 'group';
 
-export function beneficiariesSql(filters: Filters): Query {
-	const w = where('total', filters);
-	return {
-		sql: `SELECT coalesce(sum(n), 0)::DOUBLE AS n, list(DISTINCT year ORDER BY year) AS years FROM ${COUNTS_TABLE} WHERE ${w.sql}`,
-		params: w.params
-	};
-}
-
-/** New beneficiaries per year, optionally stacked by a scope field or by beneficiary group. */
+/**
+ * New beneficiaries per year, optionally stacked by a scope field or by beneficiary group. Summed,
+ * it is the total: each person is in one year, and every view counts every person.
+ */
 export function trendSql(filters: Filters, stackBy: StackBy = 'none', groupInScope = false): Query {
 	// Groups live in their own view unless the release is cut by group.
 	const view = stackBy === 'group' && !groupInScope ? 'group' : 'total';

@@ -15,11 +15,6 @@ const sums = `coalesce(sum(n) FILTER (category = 'yes'), 0)::DOUBLE AS yes,
 	coalesce(sum(n) FILTER (category = 'no'), 0)::DOUBLE AS no,
 	coalesce(sum(n) FILTER (category IN ('${UNKNOWN}', '${WITHHELD}')), 0)::DOUBLE AS unknown`;
 
-export function disabilitySql(filters: Filters): Query {
-	const w = where('disability', filters);
-	return { sql: `SELECT ${sums} FROM ${COUNTS_TABLE} WHERE ${w.sql}`, params: w.params };
-}
-
 export function disabilityByYearSql(filters: Filters): Query {
 	const w = where('disability', filters);
 	return {

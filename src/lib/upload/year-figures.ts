@@ -1,12 +1,12 @@
 /** Headline figures per year from a count table: what the upload page compares. */
 import type { Engine } from '$lib/db/engine';
 import { computeIndicators } from '$lib/indicators';
-import { nationalityCountSql } from '$lib/indicators/nationalities';
+import { nationalityCountByYearSql } from '$lib/indicators/nationalities';
 import type { YearFigures } from './compare';
 
 export async function yearFigures(engine: Engine): Promise<YearFigures[]> {
 	const all = await computeIndicators(engine, {});
-	const q = nationalityCountSql({}, true);
+	const q = nationalityCountByYearSql({});
 	const countries = new Map((await engine.query<{ year: number; n: number }>(q.sql, q.params)).map((r) => [r.year, r.n]));
 	return all.trend.map(({ year, n }) => {
 		const d = all.disabilityByYear.find((r) => r.year === year);
