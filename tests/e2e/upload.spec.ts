@@ -57,14 +57,19 @@ describe('/upload/', () => {
 	});
 
 	it('shows small counts as "<k" until the exact switch is turned on', async () => {
-		const rows = ['year,sex,nationality', ...Array.from({ length: 15 }, (_, i) => `2024,F,${i < 3 ? 'AF' : 'KG'}`)];
+		// 15 people, 3 of them Afghan and 3 with a disability: 3 is below k, so is 15 − 12 for the share.
+		const rows = ['year,sex,nationality,disability', ...Array.from({ length: 15 }, (_, i) => `2024,F,${i < 3 ? 'AF' : 'KG'},${i < 3 ? 'yes' : 'no'}`)];
 		const { page } = await openPage(browser, '/upload/');
 		await waitReady(page);
 		await drop(page, [{ name: 'small.csv', buffer: Buffer.from(rows.join('\n')) }]);
 		const cells = page.locator('[data-chart="nationalities"] td');
 		expect(await cells.allTextContents()).toEqual(['Kyrgyzstan', '12', 'Afghanistan', '<10']);
+		// The comparison with the published figures follows the same rules: 3 of 15 is a bound, not 20%.
+		const droppedShare = page.locator('[data-testid="comparison"] tr[data-year="2024"] td').nth(3);
+		expect(await droppedShare.textContent()).toBe('<67%');
 		await page.getByLabel(/exact small numbers/i).check();
 		await expect.poll(() => cells.allTextContents()).toEqual(['Kyrgyzstan', '12', 'Afghanistan', '3']);
+		expect(await droppedShare.textContent()).toBe('20%');
 		await page.close();
 	});
 

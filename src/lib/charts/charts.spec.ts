@@ -4,7 +4,7 @@ import { OTHER, UNKNOWN, WITHHELD } from '$lib/types';
 import { chartOptions } from './labels';
 import { topCategories, nationalitiesChart, nationalitiesTable } from './nationalities';
 import { trendChart, trendTable } from './trend';
-import { sexAgeTable } from './sex-age';
+import { sexAgeChart, sexAgeTable } from './sex-age';
 import { disabilityTable } from './disability';
 import { renderSvg } from './render';
 
@@ -32,6 +32,23 @@ describe('chart specs', () => {
 		const rows = [{ category: 'KG', n: 300 }, { category: WITHHELD, n: 14 }];
 		expect(nationalitiesTable(rows, ru)).toEqual({ columns: ['Nationality', 'People'], rows: [['Кыргызстан', '300'], ['Скрыто', '14']] });
 		expect(renderSvg(nationalitiesChart(rows, ru), doc())).toContain('Кыргызстан');
+	});
+
+	it('count axes are numbers in the language ("1,000", not "1k"), and absent when every figure is "<k"', () => {
+		const rows = [{ year: 2023, key: '', n: 1200 }, { year: 2024, key: '', n: 300 }];
+		const en = renderSvg(trendChart(rows, opts), doc());
+		expect(en).toContain('>1,000<');
+		expect(en).not.toMatch(/>[\d.]+k</);
+		const ru = renderSvg(trendChart(rows, chartOptions({ lang: 'ru', k: 10 })), doc()).replaceAll('&#160;', '\u00a0');
+		expect(ru).toContain(`>${new Intl.NumberFormat('ru').format(1000)}<`);
+		for (const svg of [
+			renderSvg(trendChart([{ year: 2024, key: '', n: 4 }], opts), doc()),
+			renderSvg(sexAgeChart([{ sex: 'female', age: '18-59', n: 3 }, { sex: 'male', age: '18-59', n: 2 }], opts), doc()),
+			renderSvg(nationalitiesChart([{ category: 'KG', n: 6 }], opts), doc())
+		]) {
+			expect(svg).not.toContain('NaN');
+			expect(svg).toContain('&lt;10');
+		}
 	});
 
 	it('tables for disability and sex × age apply the display rules', () => {

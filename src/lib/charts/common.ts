@@ -4,7 +4,7 @@
  * time with a server-side document, in the browser only once the figures change.
  */
 import type { DisplayContext } from '$lib/types';
-import type { LabelField } from '$lib/i18n/format';
+import { formatNumber, type LabelField } from '$lib/i18n/format';
 
 export type MarkName = 'barX' | 'barY' | 'text' | 'ruleX' | 'ruleY' | 'line' | 'dot';
 
@@ -44,5 +44,14 @@ export const DEFAULTS = {
 	marginLeft: 56,
 	style: { fontSize: '12px', fontFamily: 'system-ui, sans-serif', background: 'white', color: '#1b1f24' }
 } as const;
+
+/**
+ * The axis of counts: numbers as the page's language writes them ("1,000", «1 000»), not SI
+ * ("0.1k"); no axis at all when nothing is drawn to scale (every figure is "<k"), rather than NaN.
+ */
+export function countAxis(opts: ChartOptions, drawn: unknown[]): Record<string, unknown> {
+	if (drawn.length === 0) return { axis: null, domain: [0, 1] };
+	return { grid: true, label: opts.peopleLabel ?? 'People', tickFormat: (d: number) => formatNumber(d, opts.ctx.lang) };
+}
 
 export const mark = (name: MarkName, data: unknown[], options: Record<string, unknown> = {}): MarkSpec => ({ mark: name, data, options });

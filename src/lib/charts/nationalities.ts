@@ -1,7 +1,7 @@
 /** People by nationality: largest first, the smallest folded into "Other nationalities". */
 import { OTHER, UNKNOWN, WITHHELD, type CategoryRow } from '$lib/types';
 import { displayCount } from '$lib/i18n/format';
-import { ACCENT, DEFAULTS, mark, type ChartOptions, type ChartSpec, type ChartTable } from './common';
+import { ACCENT, DEFAULTS, countAxis, mark, type ChartOptions, type ChartSpec, type ChartTable } from './common';
 
 /** Not countries: always after the countries, in this order. */
 const LAST = ['stateless', OTHER, UNKNOWN, WITHHELD];
@@ -26,6 +26,7 @@ function points(rows: CategoryRow[], opts: ChartOptions) {
 
 export function nationalitiesChart(rows: CategoryRow[], opts: ChartOptions): ChartSpec {
 	const data = points(rows, opts);
+	const drawn = data.filter((d) => !d.suppressed);
 	return {
 		...DEFAULTS,
 		width: opts.width ?? DEFAULTS.width,
@@ -35,9 +36,9 @@ export function nationalitiesChart(rows: CategoryRow[], opts: ChartOptions): Cha
 		ariaLabel: 'People by nationality',
 		ariaDescription: data.map((d) => `${d.label}: ${d.text}`).join('; '),
 		y: { domain: data.map((d) => d.label), label: null },
-		x: { grid: true, label: opts.peopleLabel ?? 'People', tickFormat: '~s' },
+		x: countAxis(opts, drawn),
 		marks: [
-			mark('barX', data.filter((d) => !d.suppressed), { y: 'label', x: 'n', fill: ACCENT, title: (d: { label: string; text: string }) => `${d.label}: ${d.text}` }),
+			mark('barX', drawn, { y: 'label', x: 'n', fill: ACCENT, title: (d: { label: string; text: string }) => `${d.label}: ${d.text}` }),
 			mark('text', data, { y: 'label', x: (d: { n: number; suppressed: boolean }) => (d.suppressed ? 0 : d.n), text: 'text', textAnchor: 'start', dx: 4, fill: '#1b1f24' }),
 			mark('ruleX', [0], { ariaHidden: true })
 		]

@@ -1,7 +1,7 @@
 /** People by sex and age group: grouped bars, age groups in life order. */
 import { UNKNOWN, WITHHELD, type SexAgeRow } from '$lib/types';
 import { displayCount } from '$lib/i18n/format';
-import { DEFAULTS, PALETTE, mark, type ChartOptions, type ChartSpec, type ChartTable } from './common';
+import { DEFAULTS, PALETTE, countAxis, mark, type ChartOptions, type ChartSpec, type ChartTable } from './common';
 
 const AGE_ORDER = ['0-4', '5-11', '12-17', 'child', '18-59', '60+', 'adult', UNKNOWN, WITHHELD];
 const SEX_ORDER = ['female', 'male', 'other', UNKNOWN, WITHHELD];
@@ -19,6 +19,7 @@ function points(rows: SexAgeRow[], opts: ChartOptions) {
 export function sexAgeChart(rows: SexAgeRow[], opts: ChartOptions): ChartSpec {
 	const data = points(rows, opts);
 	const sexes = [...new Set(data.map((d) => d.sex))];
+	const drawn = data.filter((d) => !d.suppressed);
 	return {
 		...DEFAULTS,
 		width: opts.width ?? DEFAULTS.width,
@@ -27,10 +28,10 @@ export function sexAgeChart(rows: SexAgeRow[], opts: ChartOptions): ChartSpec {
 		ariaDescription: data.map((d) => `${d.age}, ${d.sex}: ${d.text}`).join('; '),
 		fx: { domain: [...new Set(data.map((d) => d.age))], label: null, padding: 0.1 },
 		x: { domain: sexes, axis: null },
-		y: { grid: true, label: opts.peopleLabel ?? 'People', tickFormat: '~s' },
+		y: countAxis(opts, drawn),
 		color: { legend: true, domain: sexes, range: PALETTE },
 		marks: [
-			mark('barY', data.filter((d) => !d.suppressed), { fx: 'age', x: 'sex', y: 'n', fill: 'sex', title: (d: { age: string; sex: string; text: string }) => `${d.age}, ${d.sex}: ${d.text}` }),
+			mark('barY', drawn, { fx: 'age', x: 'sex', y: 'n', fill: 'sex', title: (d: { age: string; sex: string; text: string }) => `${d.age}, ${d.sex}: ${d.text}` }),
 			mark('text', data.filter((d) => d.suppressed), { fx: 'age', x: 'sex', y: 0, text: 'text', dy: -8, fill: '#1b1f24' }),
 			mark('ruleY', [0], { ariaHidden: true })
 		]

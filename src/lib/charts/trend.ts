@@ -1,7 +1,7 @@
 /** New beneficiaries by year, optionally stacked by programme, organisation or group. */
 import type { TrendRow } from '$lib/types';
 import { displayCount } from '$lib/i18n/format';
-import { ACCENT, DEFAULTS, PALETTE, mark, type ChartOptions, type ChartSpec, type ChartTable } from './common';
+import { ACCENT, DEFAULTS, PALETTE, countAxis, mark, type ChartOptions, type ChartSpec, type ChartTable } from './common';
 
 function points(rows: TrendRow[], opts: ChartOptions) {
 	return rows.map((r) => {
@@ -23,7 +23,7 @@ export function trendChart(rows: TrendRow[], opts: ChartOptions): ChartSpec {
 		ariaLabel: 'New beneficiaries by year',
 		ariaDescription: data.map((d) => `${d.year}${d.key ? ` ${d.key}` : ''}: ${d.text}`).join('; '),
 		x: { type: 'band', domain: years, label: null },
-		y: { grid: true, label: opts.peopleLabel ?? 'People', tickFormat: '~s' },
+		y: countAxis(opts, drawn),
 		color: stacked ? { legend: true, range: PALETTE, domain: [...new Set(data.map((d) => d.key))] } : undefined,
 		marks: [
 			mark('barY', drawn, { x: 'year', y: 'n', fill: stacked ? 'key' : ACCENT, title: (d: { year: string; key: string; text: string }) => `${d.year}${d.key ? ` — ${d.key}` : ''}: ${d.text}` }),

@@ -25,8 +25,20 @@ export const ENGINE_SETUP = [
 	'SET autoinstall_known_extensions = false'
 ];
 
+/** Rows as plain objects, column by column (what row.toJSON() gives, without a proxy per row: ~3× faster). */
 export function toRows<T>(table: Table): T[] {
-	return table.toArray().map((row) => row.toJSON() as T);
+	const names = table.schema.fields.map((f) => f.name);
+	const rows: T[] = new Array(table.numRows);
+	let at = 0;
+	for (const batch of table.batches) {
+		const columns = names.map((_, c) => batch.getChildAt(c)!);
+		for (let i = 0; i < batch.numRows; i++) {
+			const row: Record<string, unknown> = {};
+			for (let c = 0; c < names.length; c++) row[names[c]] = columns[c].get(i);
+			rows[at++] = row as T;
+		}
+	}
+	return rows;
 }
 
 /** Arrow IPC stream for a set of equally long columns (strings → Utf8, numbers → Float64). */

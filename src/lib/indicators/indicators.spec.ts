@@ -84,7 +84,7 @@ it('where(view, filters) only ever binds values as parameters', () => {
 it('yearFigures(engine) gives people, disability share and countries per year', async () => {
 	const { yearFigures } = await import('$lib/upload/year-figures');
 	expect(await yearFigures(engine)).toEqual([
-		{ year: 2023, beneficiaries: 60, disabilityShare: 15 / 40, nationalities: 1 },
-		{ year: 2024, beneficiaries: 30, disabilityShare: 12 / 30, nationalities: 1 }
+		{ year: 2023, beneficiaries: 60, disability: { yes: 15, known: 40 }, nationalities: 1 },
+		{ year: 2024, beneficiaries: 30, disability: { yes: 12, known: 30 }, nationalities: 1 }
 	]);
 });

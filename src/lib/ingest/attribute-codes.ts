@@ -50,8 +50,13 @@ export function packExpression(fields: Field[] | [Field, number][], code: (f: Fi
 
 export function unpack(hi: number, lo: number, b: number, dict: Dictionaries): Omit<PersonRow, 'year' | 'n'> {
 	const out: Record<string, string> = {};
-	let rest = (BigInt(hi) << 30n) | BigInt(lo);
-	for (const f of [...PACK_A].reverse()) (out[f] = dict[f].values[Number(rest & BigInt(2 ** TEXT_BITS - 1))]), (rest >>= BigInt(TEXT_BITS));
+	// `a` = hi·2^30 + lo, and 30 = 2 × TEXT_BITS: the last two fields are in lo, the first two in hi.
+	const mask = 2 ** TEXT_BITS - 1;
+	const [first, second, third, fourth] = PACK_A;
+	out[fourth] = dict[fourth].values[lo & mask];
+	out[third] = dict[third].values[lo >>> TEXT_BITS];
+	out[second] = dict[second].values[hi & mask];
+	out[first] = dict[first].values[hi >>> TEXT_BITS];
 	let restB = b;
 	for (const [f, bits] of [...PACK_B].reverse()) (out[f] = dict[f].values[restB % 2 ** bits]), (restB = Math.floor(restB / 2 ** bits));
 	return out as unknown as Omit<PersonRow, 'year' | 'n'>;

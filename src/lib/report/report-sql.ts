@@ -1,7 +1,9 @@
 /**
  * Per-year figures a grant report needs, from the same count table as the dashboard. Withheld
  * people cannot be attributed to a sex, age or nationality: those figures are published lower
- * bounds whenever some people of the period are withheld (the table says so).
+ * bounds whenever some people of the period are withheld (the table says so). "Other
+ * nationalities" are foreign nationals wherever the home country is published as its own row of
+ * the scope cell (it was not folded into them); elsewhere they are unattributed too.
  */
 import { OTHER, UNKNOWN, WITHHELD, type Filters } from '$lib/types';
 import { COUNTS_TABLE, where, type Query } from '$lib/indicators/query';
@@ -31,18 +33,29 @@ export function reportByYearSql(filters: Filters, home: string): Query {
 				sum(n) FILTER (category = 'yes') AS yes, sum(n) FILTER (category = 'no') AS no,
 				sum(n) FILTER (category IN ('${UNKNOWN}', '${WITHHELD}')) AS unknown
 				FROM ${COUNTS_TABLE} WHERE ${d.sql} GROUP BY year),
+			nationality_cell AS (SELECT year,
+				coalesce(sum(n) FILTER (category NOT IN (${list(NOT_A_COUNTRY)}) AND category <> ?), 0) AS named_foreign,
+				coalesce(sum(n) FILTER (category = '${OTHER}'), 0) AS other,
+				coalesce(bool_or(category = ?), false) AS home_published,
+				coalesce(sum(n) FILTER (category = 'stateless'), 0) AS stateless,
+				coalesce(sum(n) FILTER (category = '${WITHHELD}'), 0) AS withheld
+				FROM ${COUNTS_TABLE} WHERE ${n.sql} GROUP BY year, organisation, programme, "group"),
 			nationality AS (SELECT year,
-				sum(n) FILTER (category NOT IN (${list(NOT_A_COUNTRY)}) AND category <> ?) AS foreign_,
-				sum(n) FILTER (category = 'stateless') AS stateless,
-				sum(n) FILTER (category = '${WITHHELD}' OR category = '${OTHER}') AS unattributed
-				FROM ${COUNTS_TABLE} WHERE ${n.sql} GROUP BY year)
+				sum(named_foreign + CASE WHEN home_published THEN other ELSE 0 END) AS foreign_,
+				sum(stateless) AS stateless, sum(withheld) AS "nationalityWithheld",
+				sum(withheld + CASE WHEN home_published THEN 0 ELSE other END) AS "foreignUnattributed"
+				FROM nationality_cell GROUP BY year),
+			countries AS (SELECT year, count(DISTINCT category) AS countries FROM ${COUNTS_TABLE}
+				WHERE ${n.sql} AND n > 0 AND category NOT IN (${list(NOT_A_COUNTRY)}) GROUP BY year)
 		SELECT total.year::INTEGER AS year, total.people::DOUBLE AS people,
 			coalesce(women, 0)::DOUBLE AS women, coalesce(children, 0)::DOUBLE AS children, coalesce(sex_age.withheld, 0)::DOUBLE AS "sexAgeWithheld",
 			coalesce(yes, 0)::DOUBLE AS yes, coalesce(no, 0)::DOUBLE AS no, coalesce(unknown, 0)::DOUBLE AS unknown,
-			coalesce(foreign_, 0)::DOUBLE AS "foreign", coalesce(stateless, 0)::DOUBLE AS stateless
-		FROM total LEFT JOIN sex_age USING (year) LEFT JOIN disability USING (year) LEFT JOIN nationality USING (year)
+			coalesce(foreign_, 0)::DOUBLE AS "foreign", coalesce(stateless, 0)::DOUBLE AS stateless,
+			coalesce("nationalityWithheld", 0)::DOUBLE AS "nationalityWithheld", coalesce("foreignUnattributed", 0)::DOUBLE AS "foreignUnattributed",
+			coalesce(countries, 0)::DOUBLE AS countries
+		FROM total LEFT JOIN sex_age USING (year) LEFT JOIN disability USING (year) LEFT JOIN nationality USING (year) LEFT JOIN countries USING (year)
 		ORDER BY year`,
-		params: [...t.params, ...CHILD_AGES, ...s.params, ...d.params, ...NOT_A_COUNTRY, home, ...n.params]
+		params: [...t.params, ...CHILD_AGES, ...s.params, ...d.params, ...NOT_A_COUNTRY, home, home, ...n.params, ...n.params, ...NOT_A_COUNTRY]
 	};
 }
 

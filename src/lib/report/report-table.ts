@@ -15,13 +15,18 @@ export interface YearFigures {
 	unknown: number;
 	foreign: number;
 	stateless: number;
+	/** People whose nationality is not published (withheld), and who may be foreign but cannot be told apart. */
+	nationalityWithheld: number;
+	foreignUnattributed: number;
+	/** Distinct countries of the year (not additive over years). */
+	countries: number;
 }
 
 export interface PeriodFigures {
 	from: number;
 	to: number;
 	years: YearFigures[];
-	total: Omit<YearFigures, 'year'>;
+	total: Omit<YearFigures, 'year' | 'countries'>;
 	countries: CategoryRow[];
 }
 
@@ -30,7 +35,7 @@ export function previousPeriod(from: number, to: number): { from: number; to: nu
 	return { from: from - length, to: from - 1 };
 }
 
-const ZERO = { people: 0, women: 0, children: 0, sexAgeWithheld: 0, yes: 0, no: 0, unknown: 0, foreign: 0, stateless: 0 };
+const ZERO = { people: 0, women: 0, children: 0, sexAgeWithheld: 0, yes: 0, no: 0, unknown: 0, foreign: 0, stateless: 0, nationalityWithheld: 0, foreignUnattributed: 0 };
 
 export async function periodFigures(engine: Engine, filters: Filters & { from: number; to: number }, home: string): Promise<PeriodFigures> {
 	const by = reportByYearSql(filters, home);
@@ -55,27 +60,29 @@ export interface ReportRow {
 	parts?: { yes: number; known: number; previousYes: number; previousKnown: number; perYear: [number, number][] };
 }
 
-type Pick = (t: Omit<YearFigures, 'year'>) => number;
-const COUNTS: [ReportIndicator, Pick, boolean][] = [
-	['beneficiaries', (t) => t.people, false],
-	['women-girls', (t) => t.women, true],
-	['children', (t) => t.children, true],
-	['disability-unknown', (t) => t.unknown, false],
-	['foreign', (t) => t.foreign, true],
-	['stateless', (t) => t.stateless, true]
+type Totals = PeriodFigures['total'];
+type Pick = (t: Totals) => number;
+/** Each count, and the people it cannot include (withheld from its view): when any, it is a lower bound. */
+const COUNTS: [ReportIndicator, Pick, Pick][] = [
+	['beneficiaries', (t) => t.people, () => 0],
+	['women-girls', (t) => t.women, (t) => t.sexAgeWithheld],
+	['children', (t) => t.children, (t) => t.sexAgeWithheld],
+	['disability-unknown', (t) => t.unknown, () => 0],
+	['foreign', (t) => t.foreign, (t) => t.foreignUnattributed],
+	['stateless', (t) => t.stateless, (t) => t.nationalityWithheld]
 ];
-const share = (t: Omit<YearFigures, 'year'>) => (t.yes + t.no > 0 ? t.yes / (t.yes + t.no) : null);
+const share = (t: Totals) => (t.yes + t.no > 0 ? t.yes / (t.yes + t.no) : null);
 
 export function reportRows(current: PeriodFigures, previous: PeriodFigures | null): ReportRow[] {
 	const hasPrevious = previous !== null && previous.total.people > 0;
-	const notes = (bound: boolean): Note[] => [...(hasPrevious ? [] : (['no-previous'] as Note[])), ...(bound && current.total.sexAgeWithheld > 0 ? (['lower-bound'] as Note[]) : [])];
-	const rows: ReportRow[] = COUNTS.map(([id, pick, bound]) => ({
+	const notes = (unattributed: number): Note[] => [...(hasPrevious ? [] : (['no-previous'] as Note[])), ...(unattributed > 0 ? (['lower-bound'] as Note[]) : [])];
+	const rows: ReportRow[] = COUNTS.map(([id, pick, unattributed]) => ({
 		id,
 		kind: 'count',
 		value: pick(current.total),
 		previous: hasPrevious ? pick(previous!.total) : null,
 		perYear: current.years.map(pick),
-		notes: notes(bound)
+		notes: notes(unattributed(current.total))
 	}));
 	rows.splice(3, 0, {
 		id: 'disability-share',
@@ -83,7 +90,7 @@ export function reportRows(current: PeriodFigures, previous: PeriodFigures | nul
 		value: share(current.total),
 		previous: hasPrevious ? share(previous!.total) : null,
 		perYear: current.years.map(share),
-		notes: notes(false),
+		notes: notes(0),
 		parts: {
 			yes: current.total.yes,
 			known: current.total.yes + current.total.no,
@@ -97,8 +104,8 @@ export function reportRows(current: PeriodFigures, previous: PeriodFigures | nul
 		kind: 'count',
 		value: current.countries.length,
 		previous: hasPrevious ? previous!.countries.length : null,
-		perYear: current.years.map(() => null),
-		notes: notes(false)
+		perYear: current.years.map((y) => y.countries),
+		notes: notes(0)
 	});
 	return rows;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '$lib/server/engine-node';
 import type { Engine } from '$lib/db/engine';
 import { loadCounts } from '$lib/indicators';
-import { ALL, UNKNOWN, WITHHELD, type ReleaseRow, type ViewName } from '$lib/types';
+import { ALL, OTHER, UNKNOWN, WITHHELD, type ReleaseRow, type ViewName } from '$lib/types';
 import { periodFigures, previousPeriod, reportRows, shown, type PeriodFigures } from './report-table';
 import { people, reportSentences } from './sentences';
 
@@ -11,7 +11,7 @@ const ru = { lang: 'ru' as const, k: 10 };
 
 const figures = (from: number, to: number, t: Partial<PeriodFigures['total']>, countries: [string, number][] = []): PeriodFigures => ({
 	from, to, years: [],
-	total: { people: 0, women: 0, children: 0, sexAgeWithheld: 0, yes: 0, no: 0, unknown: 0, foreign: 0, stateless: 0, ...t },
+	total: { people: 0, women: 0, children: 0, sexAgeWithheld: 0, yes: 0, no: 0, unknown: 0, foreign: 0, stateless: 0, nationalityWithheld: 0, foreignUnattributed: 0, ...t },
 	countries: countries.map(([category, n]) => ({ category, n }))
 });
 
@@ -61,7 +61,7 @@ describe('reportSentences(current, previous, subject, ctx)', () => {
 });
 
 describe('reportRows over a count table', () => {
-	const row = (view: ViewName, year: number, category: string, n: number): ReleaseRow => ({ view, year, organisation: 'A', programme: ALL, group: ALL, category, n });
+	const row = (view: ViewName, year: number, category: string, n: number, organisation = 'A'): ReleaseRow => ({ view, year, organisation, programme: ALL, group: ALL, category, n });
 	let engine: Engine;
 	beforeAll(async () => {
 		engine = await createNodeEngine();
@@ -71,7 +71,11 @@ describe('reportRows over a count table', () => {
 			row('sex_age', 2024, 'female|18-59', 25),
 			row('disability', 2022, 'yes', 10), row('disability', 2022, 'no', 20), row('disability', 2023, 'yes', 20), row('disability', 2023, 'no', 20),
 			row('disability', 2024, 'no', 15), row('disability', 2024, UNKNOWN, 10),
-			row('nationality', 2022, 'KG', 30), row('nationality', 2023, 'KG', 28), row('nationality', 2023, 'AF', 12), row('nationality', 2024, 'stateless', 12), row('nationality', 2024, 'KG', 13)
+			row('nationality', 2022, 'KG', 30), row('nationality', 2023, 'KG', 28), row('nationality', 2023, 'AF', 12),
+			// A: Kyrgyzstan published beside "Other nationalities", so they are foreign; B: Kyrgyz people may be among them.
+			row('nationality', 2024, 'KG', 13), row('nationality', 2024, OTHER, 12),
+			row('total', 2024, '', 20, 'B'), row('sex_age', 2024, 'female|18-59', 20, 'B'), row('disability', 2024, 'no', 20, 'B'),
+			row('nationality', 2024, 'stateless', 10, 'B'), row('nationality', 2024, OTHER, 10, 'B')
 		]);
 	}, 30_000);
 	afterAll(() => engine.close());
@@ -83,15 +87,17 @@ describe('reportRows over a count table', () => {
 		const rows = reportRows(now, before);
 		const data = Object.fromEntries(rows.map((r) => [r.id, [shown(r, 'value', en).data, shown(r, 'previous', en).data, r.notes]]));
 		expect(data).toEqual({
-			beneficiaries: ['65', '30', []],
-			'women-girls': ['40', '30', ['lower-bound']],
+			beneficiaries: ['85', '30', []],
+			'women-girls': ['60', '30', ['lower-bound']],
 			children: ['15', '0', ['lower-bound']],
-			'disability-share': ['0.3636', '0.3333', []],
+			'disability-share': ['0.2667', '0.3333', []],
 			'disability-unknown': ['10', '0', []],
 			nationalities: ['2', '1', []],
-			foreign: ['12', '0', ['lower-bound']],
-			stateless: ['12', '0', ['lower-bound']]
+			foreign: ['24', '0', ['lower-bound']],
+			stateless: ['10', '0', []]
 		});
-		expect(rows[0].perYear).toEqual([40, 25]);
+		expect(rows[0].perYear).toEqual([40, 45]);
+		expect(rows.find((r) => r.id === 'nationalities')!.perYear).toEqual([2, 1]);
+		expect(rows.find((r) => r.id === 'foreign')!.perYear).toEqual([12, 12]);
 	});
 });

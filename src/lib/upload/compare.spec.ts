@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { compareYears } from './compare';
 
-const f = (year: number, beneficiaries: number) => ({ year, beneficiaries, disabilityShare: 0.4, nationalities: 3 });
+const f = (year: number, beneficiaries: number) => ({ year, beneficiaries, disability: { yes: 40, known: 100 }, nationalities: 3 });
 
 it('compareYears(published, dropped) flags fewer people, a missing year and a new year', () => {
 	const rows = compareYears([f(2022, 100), f(2023, 120), f(2024, 90)], [f(2023, 110), f(2024, 95), f(2025, 30)]);

@@ -5,8 +5,8 @@
 export interface YearFigures {
 	year: number;
 	beneficiaries: number;
-	/** People with a disability ÷ people whose status is known; null when nobody's status is known. */
-	disabilityShare: number | null;
+	/** People with a disability, of the people whose status is known: the share is shown by the display rules. */
+	disability: { yes: number; known: number };
 	nationalities: number;
 }
 

@@ -10,7 +10,6 @@ export async function yearFigures(engine: Engine): Promise<YearFigures[]> {
 	const countries = new Map((await engine.query<{ year: number; n: number }>(q.sql, q.params)).map((r) => [r.year, r.n]));
 	return all.trend.map(({ year, n }) => {
 		const d = all.disabilityByYear.find((r) => r.year === year);
-		const known = (d?.yes ?? 0) + (d?.no ?? 0);
-		return { year, beneficiaries: n, disabilityShare: known > 0 ? d!.yes / known : null, nationalities: countries.get(year) ?? 0 };
+		return { year, beneficiaries: n, disability: { yes: d?.yes ?? 0, known: (d?.yes ?? 0) + (d?.no ?? 0) }, nationalities: countries.get(year) ?? 0 };
 	});
 }
