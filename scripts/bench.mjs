@@ -5,8 +5,9 @@
  *     against a bare page that loads DuckDB-wasm and draws one Plot chart;
  *   filters: first change (DuckDB starting included) and later changes (median of 20);
  *   /upload: a generated 1M-row export dropped in Chromium, against bare DuckDB-wasm read_csv of
- *     the same file in the same browser; optionally 5M rows (--5m);
- *   build: releasing 1M people in Node (ingest + release transform), against bare read_csv.
+ *     the same file into a table in a page of the same browser (and a count(*) scan, its floor);
+ *     optionally 5M rows (--5m);
+ *   build: releasing 1M people in Node (ingest + release transform), against bare read_csv into a table.
  * Flags: --no-build (reuse build/), --rows N (default 1,000,000), --5m, --skip-upload, --skip-build-release.
  */
 import { execFileSync } from 'node:child_process';
@@ -62,11 +63,18 @@ const conn = await db.connect();
 const rows = (await conn.query('SELECT range::INTEGER AS year, (range * 7 % 13)::INTEGER AS n FROM range(2019, 2026)')).toArray().map((r) => r.toJSON());
 document.body.append(Plot.plot({ marks: [Plot.barY(rows, { x: 'year', y: 'n' })] }));
 window.__chartAt = performance.now();
+// The file into a table, as a dropped export must be (count(*) alone lets DuckDB skip building the
+// columns: reported beside it, as the floor of a scan).
 window.__readCsv = async (file) => {
-	const t = performance.now();
+	let t = performance.now();
 	await db.registerFileBuffer('f.csv', new Uint8Array(await file.arrayBuffer()));
-	const n = (await conn.query("SELECT count(*)::INTEGER AS n FROM read_csv('f.csv', all_varchar = true)")).toArray()[0].toJSON().n;
-	return { ms: performance.now() - t, rows: n };
+	await conn.query("CREATE TABLE t AS SELECT * FROM read_csv('f.csv', all_varchar = true)");
+	const load = performance.now() - t;
+	const n = (await conn.query('SELECT count(*)::INTEGER AS n FROM t')).toArray()[0].toJSON().n;
+	await conn.query('DROP TABLE t');
+	t = performance.now();
+	await conn.query("SELECT count(*) FROM read_csv('f.csv', all_varchar = true)");
+	return { ms: load, scan: performance.now() - t, rows: n };
 };
 `
 	);
@@ -199,7 +207,8 @@ async function benchUpload(browser, base, file, label) {
 	await bare.setInputFiles('#f', file);
 	const baseline = await timeout(bare.evaluate(() => window.__readCsv(document.querySelector('#f').files[0])), 180_000, `${label} baseline read_csv`).catch((e) => ({ ms: NaN, rows: e.message }));
 	await bare.close();
-	row(`/upload: ${label} (${(statSync(file).size / 1e6).toFixed(0)} MB) → dashboard ready`, message ? `ended: ${message}` : `${ms(ours)} (${read} rows)`, `${ms(baseline.ms)} read_csv (${baseline.rows} rows)`, ratio(ours, baseline.ms), label.startsWith('1M') ? '≤ 3000 ms, ≤ 2.5×' : 'works or clear message');
+	row(`/upload: ${label} (${(statSync(file).size / 1e6).toFixed(0)} MB) → dashboard ready`, message ? `ended: ${message}` : `${ms(ours)} (${read} rows)`, `${ms(baseline.ms)} read_csv into a table (${baseline.rows} rows)`, ratio(ours, baseline.ms), label.startsWith('1M') ? '≤ 3000 ms, ≤ 2.5×' : 'works or clear message');
+	row(`  same, against a bare count(*) scan`, '', `${ms(baseline.scan)} count(*) read_csv`, ratio(ours, baseline.scan));
 }
 
 async function benchBuildRelease(file) {
@@ -214,8 +223,9 @@ async function benchBuildRelease(file) {
 		const engine = await createNodeEngine();
 		let t = performance.now();
 		await engine.registerBuffer('bare.csv', bytes);
-		await engine.query("SELECT count(*) FROM read_csv('bare.csv', all_varchar = true)");
+		await engine.exec("CREATE TABLE bare AS SELECT * FROM read_csv('bare.csv', all_varchar = true)");
 		const bare = performance.now() - t;
+		await engine.exec('DROP TABLE bare');
 		t = performance.now();
 		const ingest = await loadExports(engine, [{ name: path.basename(file), bytes }]);
 		const loaded = performance.now() - t;
@@ -223,7 +233,7 @@ async function benchBuildRelease(file) {
 		const published = release(ingest.rows, { k: 10, scope: ['organisation'] });
 		const released = performance.now() - t;
 		await engine.close();
-		row(`build: ingest ${ingest.rowsRead} rows (${ingest.people} people), Node`, ms(loaded), `${ms(bare)} read_csv`, ratio(loaded, bare));
+		row(`build: ingest ${ingest.rowsRead} rows (${ingest.people} people), Node`, ms(loaded), `${ms(bare)} read_csv into a table`, ratio(loaded, bare));
 		row(`build: release transform on ${ingest.rows.length} aggregated rows (${published.rows.length} out)`, ms(released), '', '', 'ingest + release ≤ 10 s');
 	} finally {
 		await vite.close();

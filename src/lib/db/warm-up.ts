@@ -1,8 +1,10 @@
 /**
  * Starting DuckDB takes about a second: begin when the user reaches for a filter (pointer over,
- * focus in), not once they have chosen. Imported dynamically, so a donor who only looks
- * downloads no wasm; a failure here is reported by the change that needs the engine.
+ * focus in), not once they have chosen. Plot comes along, so the charts are redrawn as soon as
+ * the new figures arrive (not a chunk fetch later). Imported dynamically, so a donor who only
+ * looks downloads no wasm; a failure here is reported by the change that needs the engine.
  */
 export function warmUpPublished(): void {
+	import('$lib/charts/render').catch(() => {});
 	import('./published').then(({ publishedEngine }) => publishedEngine()).catch(() => {});
 }
