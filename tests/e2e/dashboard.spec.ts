@@ -58,7 +58,14 @@ describe('/ in Chromium', () => {
 		await waitReady(page);
 		expect(requests().some((u) => u.endsWith('.wasm'))).toBe(false); // looking costs no wasm
 		await page.selectOption('select[name="from"]', '2023');
-		await waitReady(page);
+		// Read in the very frame <main> turns ready: the charts must already show the new period.
+		const years = await page
+			.waitForFunction(() => {
+				if (document.querySelector('main')?.getAttribute('data-state') !== 'ready') return null;
+				return [...document.querySelectorAll('[data-chart="trend"] g[aria-label="x-axis tick label"] text')].map((t) => t.textContent);
+			})
+			.then((handle) => handle.jsonValue());
+		expect(years).toEqual(Array.from({ length: to - 2023 + 1 }, (_, i) => String(2023 + i)));
 		const value = await page.getAttribute('[data-kpi="beneficiaries"]', 'data-value');
 		expect(value).toBe(String(peopleBetween(byYear, 2023, to)));
 		expect(new URL(page.url()).searchParams.get('from')).toBe('2023');

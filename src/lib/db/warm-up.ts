@@ -4,7 +4,9 @@
  * the new figures arrive (not a chunk fetch later). Imported dynamically, so a donor who only
  * looks downloads no wasm; a failure here is reported by the change that needs the engine.
  */
+import { loadRender } from '$lib/charts/load-render';
+
 export function warmUpPublished(): void {
-	import('$lib/charts/render').catch(() => {});
+	loadRender().catch(() => {});
 	import('./published').then(({ publishedEngine }) => publishedEngine()).catch(() => {});
 }

@@ -16,23 +16,17 @@ export interface Analysis {
 	ingest: IngestResult;
 	/** Exact count tables of the export (display rules are applied when shown). */
 	exact: ReleaseRow[];
-	release: { rows: ReleaseRow[]; loss: LossReport };
 	options: ScopeOptions;
 }
 
-export async function analyseExports(
-	engine: Engine,
-	files: ExportFile[],
-	settings: { k: number; scope: ScopeField[] },
-	options: LoadOptions = {}
-): Promise<Analysis> {
+export async function analyseExports(engine: Engine, files: ExportFile[], options: LoadOptions = {}): Promise<Analysis> {
 	const ingest = await loadExports(engine, files, options);
 	const exact = countTables(ingest.rows, UPLOAD_SCOPE);
 	await loadCounts(engine, exact);
-	return {
-		ingest,
-		exact,
-		release: release(ingest.rows, { k: settings.k, scope: settings.scope }),
-		options: await scopeOptions(engine)
-	};
+	return { ingest, exact, options: await scopeOptions(engine) };
+}
+
+/** What the build would publish for this export: not needed to show its dashboard, so asked for after. */
+export function publishable(ingest: IngestResult, settings: { k: number; scope: ScopeField[] }): { rows: ReleaseRow[]; loss: LossReport } {
+	return release(ingest.rows, { k: settings.k, scope: settings.scope });
 }
