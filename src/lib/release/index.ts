@@ -11,9 +11,12 @@ export function release(people: Iterable<PersonRow>, opts: { k: number; scope: S
 	const exact = countTables(people, opts.scope);
 	const { rows, traces, merged, smallYears } = protectWithTrace(exact, opts.k);
 	const total = exact.filter((r) => r.view === 'total').reduce((s, r) => s + r.n, 0);
+	// A year below k is published as its total only: none of its people is in any breakdown.
+	const inSmallYears = rows.filter((r) => r.view === 'total' && smallYears.includes(r.year)).reduce((s, r) => s + r.n, 0);
 	const views: ViewLoss[] = VIEWS.filter((view) => exact.some((r) => r.view === view)).map((view) => {
 		const mine = traces.filter((t) => t.view === view);
-		const withheld = rows.filter((r) => r.view === view && r.category === WITHHELD).reduce((s, r) => s + r.n, 0);
+		const withheld =
+			(view === 'total' ? 0 : inSmallYears) + rows.filter((r) => r.view === view && r.category === WITHHELD).reduce((s, r) => s + r.n, 0);
 		return {
 			view,
 			people: total,

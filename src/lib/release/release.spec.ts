@@ -27,9 +27,14 @@ describe('release(people, {k, scope}) by example', () => {
 		expect(loss.mergedCells).toEqual({ cells: 3, people: 32 });
 	});
 
-	it('publishes a year of 7 people as its total only', () => {
-		const rows = protect(countTables([person({ year: 2019, n: 7 }), person({ year: 2020, n: 50 })], ['organisation']), 10);
+	it('publishes a year of 7 people as its total only, and counts them as withheld from every breakdown', () => {
+		const people = [person({ year: 2019, n: 7 }), person({ year: 2020, n: 50 })];
+		const rows = protect(countTables(people, ['organisation']), 10);
 		expect(rows.filter((r) => r.year === 2019)).toEqual([{ view: 'total', year: 2019, organisation: OTHER, programme: ALL, group: ALL, category: '', n: 7 }]);
+		const { loss } = release(people, { k: 10, scope: ['organisation'] });
+		expect(loss.smallYears).toEqual([2019]);
+		expect(loss.views.find((v) => v.view === 'total')).toMatchObject({ withheld: 0 });
+		expect(loss.views.find((v) => v.view === 'nationality')).toMatchObject({ withheld: 7, withheldShare: 7 / 57 });
 	});
 
 	it('folds small age bands of a sex into children / adults', () => {
