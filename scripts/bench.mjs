@@ -142,11 +142,8 @@ async function benchPages(browser, base) {
 	row('bytes of a look-only visit (5 s)', `${kb(lookBytes)}${lookWasm ? ' (wasm fetched!)' : ', no wasm'}`, kb(bareLook.bytes()), ratio(lookBytes, bareLook.bytes()), '≤ 300 KB, no wasm');
 	await bareLook.page.close();
 
-	// Filters: the first change starts DuckDB; later ones reuse it.
-	const page = await browser.newPage();
-	await page.goto(`${base}/`);
-	await page.waitForSelector('main[data-state="ready"]');
-	const change = async (value) =>
+	// Filters: the first change starts DuckDB (a fresh page each time: median of RUNS); later ones reuse it.
+	const change = (page, value) =>
 		page.evaluate(async (value) => {
 			const select = document.querySelector('select[name="from"]');
 			const main = document.querySelector('main');
@@ -159,15 +156,25 @@ async function benchPages(browser, base) {
 			});
 			return performance.now() - t;
 		}, value);
-	const first = await timeout(change('2023'), 60_000, 'first filter change');
+	const firsts = [];
+	let page;
+	for (let i = 0; i < RUNS; i++) {
+		await page?.close();
+		page = await browser.newPage();
+		await page.goto(`${base}/`);
+		await page.waitForSelector('main[data-state="ready"]');
+		firsts.push(await timeout(change(page, '2023'), 60_000, 'first filter change'));
+	}
 	const later = [];
-	for (let i = 0; i < 20; i++) later.push(await change(i % 2 ? '2023' : '2021'));
+	for (let i = 0; i < 20; i++) later.push(await change(page, i % 2 ? '2023' : '2021'));
 	await page.close();
-	row('first filter change → figures (DuckDB start included)', ms(first), ms(bare), ratio(first, bare), '≤ 1500 ms');
+	const first = median(firsts);
+	row(`first filter change → figures (DuckDB start included; median of ${RUNS}, ${ms(Math.min(...firsts))}–${ms(Math.max(...firsts))})`, ms(first), ms(bare), ratio(first, bare), '≤ 1500 ms');
 	row('later filter changes (median of 20)', ms(median(later)), '', '', '≤ 50 ms');
 }
 
-async function benchUpload(browser, base, file, label) {
+/** One drop on /upload (engine started), until the dashboard is ready or an error is shown. */
+async function dropOnce(browser, base, file, label) {
 	const page = await browser.newPage();
 	page.on('pageerror', (e) => console.error('page error:', e.message));
 	await page.goto(`${base}/upload/`);
@@ -179,8 +186,6 @@ async function benchUpload(browser, base, file, label) {
 	});
 	const started = Date.now();
 	await page.setInputFiles('[data-testid="drop-zone"] input[type="file"]', file);
-	let ours;
-	let message = '';
 	try {
 		await timeout(
 			page.waitForFunction(
@@ -193,22 +198,49 @@ async function benchUpload(browser, base, file, label) {
 			180_000,
 			`${label} drop`
 		);
-		message = (await page.locator('[data-testid="upload-error"]').count()) ? await page.locator('[data-testid="upload-error"]').innerText() : '';
-		ours = await page.evaluate(() => performance.now() - window.__dropAt);
+		const error = page.locator('[data-testid="upload-error"]');
+		if (await error.count()) return { message: await error.innerText() };
+		return {
+			ms: await page.evaluate(() => performance.now() - window.__dropAt),
+			read: await page.getAttribute('[data-testid="ingest-summary"]', 'data-rows-read')
+		};
 	} catch (error) {
-		message = `${error.message} after ${((Date.now() - started) / 1000).toFixed(0)} s`;
+		return { message: `${error.message} after ${((Date.now() - started) / 1000).toFixed(0)} s` };
+	} finally {
+		await page.close();
 	}
-	const read = message ? 'n/a' : await page.getAttribute('[data-testid="ingest-summary"]', 'data-rows-read');
-	await page.close();
+}
 
+async function bareReadCsv(browser, base, file, label) {
 	const bare = await browser.newPage();
 	await bare.goto(`${base}/__baseline/`);
 	await bare.waitForFunction(() => window.__chartAt !== undefined);
 	await bare.setInputFiles('#f', file);
-	const baseline = await timeout(bare.evaluate(() => window.__readCsv(document.querySelector('#f').files[0])), 180_000, `${label} baseline read_csv`).catch((e) => ({ ms: NaN, rows: e.message }));
+	const result = await timeout(bare.evaluate(() => window.__readCsv(document.querySelector('#f').files[0])), 180_000, `${label} baseline read_csv`).catch((e) => ({ ms: NaN, scan: NaN, rows: e.message }));
 	await bare.close();
-	row(`/upload: ${label} (${(statSync(file).size / 1e6).toFixed(0)} MB) → dashboard ready`, message ? `ended: ${message}` : `${ms(ours)} (${read} rows)`, `${ms(baseline.ms)} read_csv into a table (${baseline.rows} rows)`, ratio(ours, baseline.ms), label.startsWith('1M') ? '≤ 3000 ms, ≤ 2.5×' : 'works or clear message');
-	row(`  same, against a bare count(*) scan`, '', `${ms(baseline.scan)} count(*) read_csv`, ratio(ours, baseline.scan));
+	return result;
+}
+
+async function benchUpload(browser, base, file, label, runs) {
+	const ours = [];
+	const bare = [];
+	for (let i = 0; i < runs; i++) {
+		ours.push(await dropOnce(browser, base, file, label));
+		bare.push(await bareReadCsv(browser, base, file, label));
+		if (ours[i].message) break;
+	}
+	const failed = ours.find((o) => o.message);
+	const oursMs = median(ours.map((o) => o.ms));
+	const bareMs = median(bare.map((b) => b.ms));
+	const spread = ours.length > 1 ? `, ${ms(Math.min(...ours.map((o) => o.ms)))}–${ms(Math.max(...ours.map((o) => o.ms)))}` : '';
+	row(
+		`/upload: ${label} (${(statSync(file).size / 1e6).toFixed(0)} MB) → dashboard ready (median of ${ours.length}${spread})`,
+		failed ? `ended: ${failed.message}` : `${ms(oursMs)} (${ours[0].read} rows)`,
+		`${ms(bareMs)} read_csv into a table (${bare[0].rows} rows)`,
+		ratio(oursMs, bareMs),
+		label.startsWith('1M') ? '≤ 3000 ms, ≤ 2.5×' : 'works or clear message'
+	);
+	row(`  same, against a bare count(*) scan`, '', `${ms(median(bare.map((b) => b.scan)))} count(*) read_csv`, ratio(oursMs, median(bare.map((b) => b.scan))));
 }
 
 async function benchBuildRelease(file) {
@@ -263,11 +295,11 @@ async function main() {
 		}
 		if (!flag('skip-upload')) {
 			console.log('dropping the large export on /upload …');
-			await benchUpload(browser, server.url, big, `${(ROWS / 1e6).toFixed(0)}M rows`);
+			await benchUpload(browser, server.url, big, `${(ROWS / 1e6).toFixed(0)}M rows`, 3);
 			if (flag('5m')) {
 				const huge = path.join(tmp, 'export-5000000.csv');
 				if (!existsSync(huge)) await writeSampleCsv(huge, { perYear: Math.ceil(5_000_000 / 7 / 1.07), seed: 7 });
-				await benchUpload(browser, server.url, huge, '5M rows');
+				await benchUpload(browser, server.url, huge, '5M rows', 1);
 			}
 		}
 		if (!flag('skip-build-release')) {
