@@ -15,8 +15,9 @@ export interface YearFigures {
 	unknown: number;
 	foreign: number;
 	stateless: number;
-	/** People whose nationality is not published (withheld), and who may be foreign but cannot be told apart. */
+	/** People whose nationality is withheld: some may be stateless or foreign. */
 	nationalityWithheld: number;
+	/** People who may be foreign but cannot be told apart: withheld, or "Other nationalities" where the home country may be among them. */
 	foreignUnattributed: number;
 	/** Distinct countries of the year (not additive over years). */
 	countries: number;
