@@ -68,6 +68,12 @@ describe('sniff(text)', () => {
 		expect(sniff('date,sex\n#date,#sex\n2024-01-01,F\n')).toMatchObject({ headers: ['date', 'sex'], hxl: ['#date', '#sex'], headerLines: 2, preview: [['2024-01-01', 'F']] });
 	});
 
+	it("takes the delimiter from Excel's sep= line, which is not the header", () => {
+		expect(sniff('sep=;\r\nyear;sex\r\n2024;F\r\n')).toMatchObject({ delimiter: ';', headers: ['year', 'sex'], headerLines: 2, preview: [['2024', 'F']] });
+		expect(sniff('\uFEFF"sep=,"\nyear,sex\n#date,#sex\n2024,F\n')).toMatchObject({ delimiter: ',', headers: ['year', 'sex'], headerLines: 3 });
+		expect(() => sniff('sep=:\nyear:sex\n2024:F\n')).toThrow('line 1 names ":" as the delimiter (sep=:)');
+	});
+
 	it('refuses a header-only or empty text with a clear reason', () => {
 		expect(() => sniff('year,sex\n')).toThrow('header only: no data rows');
 		expect(() => sniff('  \n')).toThrow('the file is empty');

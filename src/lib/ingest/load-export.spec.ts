@@ -85,6 +85,13 @@ it('sums a count column for pre-aggregated exports and rejects a row whose count
 	expect([result.rowsRead, result.rowsLoaded, result.rowsRejected, result.people]).toEqual([3, 2, 1, 15]);
 });
 
+it("reads an export that starts with Excel's sep= line, with the problems' physical line numbers", async () => {
+	const text = 'sep=;\r\nyear;sex;nationality\r\n2024;F;KG\r\n2024;M;Atlantis\r\nn/a;F;KG\r\n';
+	const result = await loadExports(engine, [{ name: 'excel.csv', bytes: new TextEncoder().encode(text) }]);
+	expect([result.rowsRead, result.rowsLoaded, result.rowsRejected, result.people]).toEqual([3, 2, 1, 2]);
+	expect(result.files[0].problems.map((p) => [p.field, p.lines])).toEqual([['year', [5]], ['nationality', [4]]]);
+});
+
 it('combines several exports and counts a person present in both once', async () => {
 	const a = 'case_id,year\nX,2022\nY,2023\n';
 	const b = 'case_id;year\nX;2024\nZ;2024\n';

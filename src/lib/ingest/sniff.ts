@@ -11,7 +11,7 @@ export interface Sniffed {
 	quote: '"';
 	headers: string[];
 	hxl: string[] | null;
-	/** Lines DuckDB skips before the data: the header, plus the HXL row when there is one. */
+	/** Lines DuckDB skips before the data: the header, plus Excel's sep= line and the HXL row when there are. */
 	headerLines: number;
 	newline: '\r\n' | '\n' | '\r';
 	preview: string[][];
@@ -41,13 +41,21 @@ function pickDelimiter(sample: string): Delimiter {
 	return best;
 }
 
+/** Excel's "sep=;" first line: it names the delimiter, and is not the header. */
+const SEP_LINE = /^\uFEFF?"?sep=(.)"?[ \t]*(?:\r\n|\n|\r)/i;
+
 export function sniff(text: string): Sniffed {
 	let sample = text.slice(0, SAMPLE);
 	// Never end the sample inside a record: cut at the last line break.
 	if (text.length > SAMPLE) sample = sample.slice(0, Math.max(sample.lastIndexOf('\n'), 1));
 	if (sample.trim() === '') throw new Error('the file is empty');
 	const newline = sample.includes('\r\n') ? '\r\n' : sample.includes('\n') ? '\n' : sample.includes('\r') ? '\r' : '\n';
-	const delimiter = pickDelimiter(sample);
+	const sep = SEP_LINE.exec(sample);
+	if (sep) {
+		if (!DELIMITERS.includes(sep[1] as Delimiter)) throw new Error(`line 1 names "${sep[1]}" as the delimiter (sep=${sep[1]}): only comma, semicolon, tab or | are read`);
+		sample = sample.slice(sep[0].length);
+	}
+	const delimiter = sep ? (sep[1] as Delimiter) : pickDelimiter(sample);
 	const rows = parse(sample, delimiter).data;
 	const [header, ...rest] = rows;
 	if (!header || header.every((h) => h.trim() === '')) throw new Error('no header row');
@@ -64,7 +72,7 @@ export function sniff(text: string): Sniffed {
 		quote: '"',
 		headers,
 		hxl: isHxl ? second.map((c) => c.trim()) : null,
-		headerLines: isHxl ? 2 : 1,
+		headerLines: (sep ? 1 : 0) + (isHxl ? 2 : 1),
 		newline,
 		preview: data.slice(0, PREVIEW)
 	};
