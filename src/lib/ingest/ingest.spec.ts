@@ -74,6 +74,11 @@ describe('sniff(text)', () => {
 		expect(() => sniff('sep=:\nyear:sex\n2024:F\n')).toThrow('line 1 names ":" as the delimiter (sep=:)');
 	});
 
+	it('skips a title and blank lines above the header, as reports exported from other software have', () => {
+		expect(sniff('Отчёт по клиентам за 2024 год\n\nгод;пол\n2024;Ж\n')).toMatchObject({ delimiter: ';', headers: ['год', 'пол'], headerLines: 3, preview: [['2024', 'Ж']] });
+		expect(sniff('"Clients, 2024";;\r\nyear;sex;age\r\n2024;F;30\r\n')).toMatchObject({ delimiter: ';', headers: ['year', 'sex', 'age'], headerLines: 2 });
+	});
+
 	it('refuses a header-only or empty text with a clear reason', () => {
 		expect(() => sniff('year,sex\n')).toThrow('header only: no data rows');
 		expect(() => sniff('  \n')).toThrow('the file is empty');

@@ -92,6 +92,13 @@ it("reads an export that starts with Excel's sep= line, with the problems' physi
 	expect(result.files[0].problems.map((p) => [p.field, p.lines])).toEqual([['year', [5]], ['nationality', [4]]]);
 });
 
+it('reads a report whose header follows a title line, with the physical line numbers of its problems', async () => {
+	const text = 'Отчёт по клиентам\n\nгод;пол;гражданство\n2024;Ж;KG\n2024;М;Атлантида\n';
+	const result = await loadExports(engine, [{ name: 'report.csv', bytes: new TextEncoder().encode(text) }]);
+	expect([result.rowsRead, result.rowsLoaded, result.people]).toEqual([2, 2, 2]);
+	expect(result.files[0].problems.map((p) => [p.field, p.lines])).toEqual([['nationality', [5]]]);
+});
+
 it('combines several exports and counts a person present in both once', async () => {
 	const a = 'case_id,year\nX,2022\nY,2023\n';
 	const b = 'case_id;year\nX;2024\nZ;2024\n';

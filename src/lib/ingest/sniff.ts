@@ -11,7 +11,7 @@ export interface Sniffed {
 	quote: '"';
 	headers: string[];
 	hxl: string[] | null;
-	/** Lines DuckDB skips before the data: the header, plus Excel's sep= line and the HXL row when there are. */
+	/** Lines DuckDB skips before the data: the header, plus Excel's sep= line, title lines and the HXL row when there are. */
 	headerLines: number;
 	newline: '\r\n' | '\n' | '\r';
 	preview: string[][];
@@ -25,14 +25,15 @@ function parse(sample: string, delimiter: Delimiter) {
 	return Papa.parse<string[]>(sample, { delimiter, preview: PREVIEW + 2, skipEmptyLines: 'greedy' });
 }
 
-/** The delimiter that gives the most columns, consistently, over the sampled records. */
+const filled = (row: string[]) => row.filter((c) => c.trim() !== '').length;
+
+/** The delimiter that gives the most columns, consistently, over the sampled records (a title line above the header aside). */
 function pickDelimiter(sample: string): Delimiter {
 	let best: Delimiter = ',';
 	let bestScore = 0;
 	for (const d of DELIMITERS) {
 		const rows = parse(sample, d).data;
-		if (rows.length === 0) continue;
-		const width = rows[0].length;
+		const width = rows.find((r) => filled(r) >= 2)?.length ?? 0;
 		if (width < 2) continue;
 		const consistent = rows.filter((r) => r.length === width).length / rows.length;
 		const score = width * consistent;
@@ -56,6 +57,12 @@ export function sniff(text: string): Sniffed {
 		sample = sample.slice(sep[0].length);
 	}
 	const delimiter = sep ? (sep[1] as Delimiter) : pickDelimiter(sample);
+	// Reports exported from accounting or case software often start with a title and a blank line:
+	// the header is the first line with two or more values (lines of one value or none before it are skipped).
+	const lines = sample.split(/\r\n|\n|\r/);
+	const title = lines.findIndex((line) => filled(Papa.parse<string[]>(line, { delimiter }).data[0] ?? []) >= 2);
+	const preamble = title > 0 ? title : 0;
+	if (preamble > 0) sample = lines.slice(preamble).join(newline);
 	const rows = parse(sample, delimiter).data;
 	const [header, ...rest] = rows;
 	if (!header || header.every((h) => h.trim() === '')) throw new Error('no header row');
@@ -72,7 +79,7 @@ export function sniff(text: string): Sniffed {
 		quote: '"',
 		headers,
 		hxl: isHxl ? second.map((c) => c.trim()) : null,
-		headerLines: (sep ? 1 : 0) + (isHxl ? 2 : 1),
+		headerLines: (sep ? 1 : 0) + preamble + (isHxl ? 2 : 1),
 		newline,
 		preview: data.slice(0, PREVIEW)
 	};
