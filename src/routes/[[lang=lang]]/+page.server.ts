@@ -2,7 +2,7 @@ import { siteData } from '$lib/server/site-data';
 import { chartsToSvg } from '$lib/server/render-charts';
 import { dashboardCharts } from '$lib/charts/dashboard';
 import { chartOptions } from '$lib/charts/labels';
-import { messages } from '$lib/i18n/messages';
+import { loadMessages } from '$lib/i18n/messages';
 import type { Lang } from '$lib/types';
 import type { PageServerLoad } from './$types';
 
@@ -16,6 +16,6 @@ export const load: PageServerLoad = async ({ params }) => {
 		options: site.options,
 		initial: site.initial,
 		defaultFilters: site.defaultFilters,
-		svgs: chartsToSvg(dashboardCharts(site.initial, chartOptions(ctx), messages(lang)))
+		svgs: chartsToSvg(dashboardCharts(site.initial, chartOptions(ctx), await loadMessages(lang)))
 	};
 };

@@ -3,7 +3,7 @@ import { buildReport } from '$lib/report';
 import { chartsToSvg } from '$lib/server/render-charts';
 import { dashboardCharts } from '$lib/charts/dashboard';
 import { chartOptions } from '$lib/charts/labels';
-import { messages } from '$lib/i18n/messages';
+import { loadMessages } from '$lib/i18n/messages';
 import type { Lang } from '$lib/types';
 import type { PageServerLoad } from './$types';
 
@@ -19,6 +19,6 @@ export const load: PageServerLoad = async ({ params }) => {
 		options,
 		report,
 		defaultPeriod: { from: period.from, to: period.to, id: 'id' in period ? period.id : undefined },
-		svgs: chartsToSvg(dashboardCharts(report.indicators, chartOptions(ctx), messages(lang)))
+		svgs: chartsToSvg(dashboardCharts(report.indicators, chartOptions(ctx), await loadMessages(lang)))
 	};
 };
