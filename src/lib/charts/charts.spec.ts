@@ -51,6 +51,12 @@ describe('chart specs', () => {
 		}
 	});
 
+	it('calls folded children and adults "other" only beside the bands that are shown', () => {
+		const rows = [{ sex: 'female', age: '0-4', n: 12 }, { sex: 'female', age: 'child', n: 30 }, { sex: 'male', age: 'adult', n: 20 }];
+		expect(sexAgeTable(rows, opts).rows.map((r) => r[0])).toEqual(['0–4', 'Other children', 'Adults']);
+		expect(sexAgeTable(rows, chartOptions({ lang: 'ru', k: 10 })).rows.map((r) => r[0])).toEqual(['0–4', 'Другие дети', 'Взрослые']);
+	});
+
 	it('tables for disability and sex × age apply the display rules', () => {
 		expect(disabilityTable([{ year: 2024, yes: 40, no: 60, unknown: 3 }], opts).rows).toEqual([['2024', '40%', '100', '<10']]);
 		expect(sexAgeTable([{ sex: 'male', age: '60+', n: 4 }, { sex: 'female', age: '0-4', n: 12 }], opts).rows).toEqual([

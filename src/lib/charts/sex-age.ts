@@ -7,12 +7,20 @@ const AGE_ORDER = ['0-4', '5-11', '12-17', 'child', '18-59', '60+', 'adult', UNK
 const SEX_ORDER = ['female', 'male', 'other', UNKNOWN, WITHHELD];
 const rank = (order: string[], v: string) => (order.indexOf(v) < 0 ? order.length : order.indexOf(v));
 
+const BANDS: Record<string, string[]> = { child: ['0-4', '5-11', '12-17'], adult: ['18-59', '60+'] };
+
+/** "Children" beside a "0–4" bar would read as all children: beside shown bands, they are the other children. */
+function ageOf(age: string, ages: Set<string>): string {
+	return BANDS[age]?.some((band) => ages.has(band)) ? `other-${age}` : age;
+}
+
 function points(rows: SexAgeRow[], opts: ChartOptions) {
+	const ages = new Set(rows.map((r) => r.age));
 	return [...rows]
 		.sort((a, b) => rank(AGE_ORDER, a.age) - rank(AGE_ORDER, b.age) || rank(SEX_ORDER, a.sex) - rank(SEX_ORDER, b.sex))
 		.map((r) => {
 			const shown = displayCount(r.n, opts.ctx);
-			return { age: opts.label('age', r.age), sex: opts.label('sex', r.sex), n: r.n, text: shown.text, suppressed: shown.suppressed };
+			return { age: opts.label('age', ageOf(r.age, ages)), sex: opts.label('sex', r.sex), n: r.n, text: shown.text, suppressed: shown.suppressed };
 		});
 }
 

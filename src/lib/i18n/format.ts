@@ -91,6 +91,9 @@ const TOKENS: Labels = {
 	no: { en: 'Without a disability', ru: 'Без инвалидности', ky: 'Майыптуулугу жок' },
 	child: { en: 'Children', ru: 'Дети', ky: 'Балдар' },
 	adult: { en: 'Adults', ru: 'Взрослые', ky: 'Чоңдор' },
+	// Children (adults) whose band is not shown, beside the bands that are.
+	'other-child': { en: 'Other children', ru: 'Другие дети', ky: 'Башка балдар' },
+	'other-adult': { en: 'Other adults', ru: 'Другие взрослые', ky: 'Башка чоңдор' },
 	'0-4': { en: '0–4', ru: '0–4', ky: '0–4' },
 	'5-11': { en: '5–11', ru: '5–11', ky: '5–11' },
 	'12-17': { en: '12–17', ru: '12–17', ky: '12–17' },

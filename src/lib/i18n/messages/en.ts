@@ -46,7 +46,7 @@ const en = {
 	countedTrend: 'Each person counted once, in the year of their first registration.',
 	countedDisability: 'Share among people whose disability status is known and published; the unknown are listed beside it.',
 	countedNationalities: 'Smallest groups folded into “Other nationalities”; stateless and unknown are their own categories.',
-	countedSexAge: 'Age at registration; where a group is small, age bands are combined into children and adults.',
+	countedSexAge: 'Age at registration; where a group is small, its age bands are combined: “other children” and “other adults” are those not shown in a band.',
 	downloadSvg: 'Download SVG',
 	downloadPng: 'Download PNG',
 	showTable: 'Show table',
