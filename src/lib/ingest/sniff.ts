@@ -20,6 +20,8 @@ export interface Sniffed {
 const SAMPLE = 1 << 16;
 const PREVIEW = 50;
 const DELIMITERS: Delimiter[] = [',', ';', '\t', '|'];
+/** Lines of a title above the header looked through (a one-column file has no header of two values). */
+const MAX_TITLE_LINES = 10;
 
 function parse(sample: string, delimiter: Delimiter) {
 	return Papa.parse<string[]>(sample, { delimiter, preview: PREVIEW + 2, skipEmptyLines: 'greedy' });
@@ -60,7 +62,7 @@ export function sniff(text: string): Sniffed {
 	// Reports exported from accounting or case software often start with a title and a blank line:
 	// the header is the first line with two or more values (lines of one value or none before it are skipped).
 	const lines = sample.split(/\r\n|\n|\r/);
-	const title = lines.findIndex((line) => filled(Papa.parse<string[]>(line, { delimiter }).data[0] ?? []) >= 2);
+	const title = lines.slice(0, MAX_TITLE_LINES + 1).findIndex((line) => filled(Papa.parse<string[]>(line, { delimiter }).data[0] ?? []) >= 2);
 	const preamble = title > 0 ? title : 0;
 	if (preamble > 0) sample = lines.slice(preamble).join(newline);
 	const rows = parse(sample, delimiter).data;
