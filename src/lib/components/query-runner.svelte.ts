@@ -44,8 +44,13 @@ export function createQueryRunner<T>(initial: () => T) {
 				state = 'error';
 			}
 		},
-		/** Mark the prerendered figures as current (an inline script may have said "loading"). */
-		settle() {
+		/** The prerendered figures are current: say so once the app has started (app.html said "loading"). */
+		async settle() {
+			if (latest !== 0) return;
+			// Svelte writes an attribute only when its value changes, and it last wrote "ready" (the
+			// prerendered page): step through "loading" so that "ready" is written over app.html's mark.
+			state = 'loading';
+			await tick();
 			if (latest === 0) state = 'ready';
 		}
 	};
