@@ -6,12 +6,16 @@ import { ident } from '$lib/db/engine';
 export type StackBy = 'none' | 'organisation' | 'programme' | 'group';
 
 /**
- * New beneficiaries per year, optionally stacked by a scope field or by beneficiary group. Summed,
- * it is the total: each person is in one year, and every view counts every person.
+ * New beneficiaries per year, optionally stacked by a scope field or by beneficiary group. Read
+ * from the total view, it sums to the total: each person is in one year.
  */
+/** The view the trend reads: groups live in their own view unless the release is cut by group. */
+export function trendView(stackBy: StackBy = 'none', groupInScope = false): 'group' | 'total' {
+	return stackBy === 'group' && !groupInScope ? 'group' : 'total';
+}
+
 export function trendSql(filters: Filters, stackBy: StackBy = 'none', groupInScope = false): Query {
-	// Groups live in their own view unless the release is cut by group.
-	const view = stackBy === 'group' && !groupInScope ? 'group' : 'total';
+	const view = trendView(stackBy, groupInScope);
 	const key = stackBy === 'none' ? `''` : view === 'group' ? 'category' : ident(stackBy);
 	const w = where(view, filters);
 	return {

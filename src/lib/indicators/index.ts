@@ -2,7 +2,7 @@
 import type { CategoryRow, DisabilityYearRow, Filters, ReleaseRow, SexAgeRow, TrendRow } from '$lib/types';
 import type { Engine } from '$lib/db/engine';
 import { COUNTS_TABLE, type Query } from './query';
-import { trendSql, type StackBy } from './beneficiaries';
+import { trendSql, trendView, type StackBy } from './beneficiaries';
 import { disabilityByYearSql, type DisabilityCounts } from './disability';
 import { nationalitiesSql, nationalityCount } from './nationalities';
 import { sexAgeSql } from './sex-age';
@@ -39,18 +39,23 @@ export async function loadCounts(engine: Engine, rows: ReleaseRow[]): Promise<vo
 
 export async function computeIndicators(engine: Engine, filters: Filters, options: IndicatorOptions = {}): Promise<Indicators> {
 	// Four statements, not seven: each costs DuckDB-wasm a few milliseconds whatever its size, and
-	// the totals are exact sums of the per-year rows (each person is counted in one year only).
+	// the totals are exact sums of the per-year rows of the total view (each person is in one year).
+	// A trend stacked by the group view cannot give them (a year below k is in the total view only):
+	// then the per-year totals are a fifth statement.
 	// One connection serialises them anyway; issuing them together keeps the worker busy.
-	const [nationalities, trend, disabilityByYear, sexAge] = await Promise.all([
+	const ownTotals = trendView(options.stackBy, options.groupInScope) !== 'total';
+	const [nationalities, trend, disabilityByYear, sexAge, totals] = await Promise.all([
 		run<CategoryRow>(engine, nationalitiesSql(filters)),
 		run<TrendRow>(engine, trendSql(filters, options.stackBy, options.groupInScope)),
 		run<DisabilityYearRow>(engine, disabilityByYearSql(filters)),
-		run<SexAgeRow>(engine, sexAgeSql(filters))
+		run<SexAgeRow>(engine, sexAgeSql(filters)),
+		ownTotals ? run<TrendRow>(engine, trendSql(filters)) : null
 	]);
+	const byYear = totals ?? trend;
 	const sum = <T>(rows: T[], key: keyof T) => rows.reduce((s, r) => s + Number(r[key]), 0);
 	return {
-		beneficiaries: sum(trend, 'n'),
-		years: [...new Set(trend.filter((r) => r.n > 0).map((r) => r.year))],
+		beneficiaries: sum(byYear, 'n'),
+		years: [...new Set(byYear.filter((r) => r.n > 0).map((r) => r.year))],
 		disability: { yes: sum(disabilityByYear, 'yes'), no: sum(disabilityByYear, 'no'), unknown: sum(disabilityByYear, 'unknown') },
 		nationalityCount: nationalityCount(nationalities),
 		nationalities: nationalities.map((r) => ({ ...r })),

@@ -70,6 +70,16 @@ describe('computeIndicators(engine, filters)', () => {
 	});
 });
 
+it('counts a year below k (a total only, in no other view) whatever the trend is stacked by', async () => {
+	const small = await createNodeEngine();
+	await loadCounts(small, [...rows, row('total', 2022, OTHER, '', 7)]);
+	for (const stackBy of ['none', 'organisation', 'group'] as const) {
+		const all = await computeIndicators(small, {}, { stackBy });
+		expect([stackBy, all.beneficiaries, all.years]).toEqual([stackBy, 97, [2022, 2023, 2024]]);
+	}
+	await small.close();
+}, 30_000);
+
 it('scopeOptions(engine) lists the years and scope values', async () => {
 	expect(await scopeOptions(engine)).toEqual({ years: [2023, 2024], organisation: ['A', 'B'], programme: [ALL], group: [ALL] });
 });
