@@ -7,12 +7,12 @@
  */
 import { OTHER, UNKNOWN, WITHHELD, type Filters } from '$lib/types';
 import { COUNTS_TABLE, where, type Query } from '$lib/indicators/query';
+import { NOT_A_COUNTRY, nationalityCountByYearSql } from '$lib/indicators/nationalities';
 
 export const REPORT_INDICATORS = ['beneficiaries', 'women-girls', 'children', 'disability-share', 'disability-unknown', 'nationalities', 'foreign', 'stateless'] as const;
 export type ReportIndicator = (typeof REPORT_INDICATORS)[number];
 
 const CHILD_AGES = ['0-4', '5-11', '12-17', 'child'];
-const NOT_A_COUNTRY = ['stateless', UNKNOWN, OTHER, WITHHELD];
 
 /** One row per year: every count the report table and sentences use. */
 export function reportByYearSql(filters: Filters, home: string): Query {
@@ -20,6 +20,7 @@ export function reportByYearSql(filters: Filters, home: string): Query {
 	const s = where('sex_age', filters);
 	const d = where('disability', filters);
 	const n = where('nationality', filters);
+	const c = nationalityCountByYearSql(filters);
 	const list = (xs: string[]) => xs.map(() => '?').join(', ');
 	return {
 		sql: `WITH
@@ -45,17 +46,16 @@ export function reportByYearSql(filters: Filters, home: string): Query {
 				sum(stateless) AS stateless, sum(withheld) AS "nationalityWithheld",
 				sum(withheld + CASE WHEN home_published THEN 0 ELSE other END) AS "foreignUnattributed"
 				FROM nationality_cell GROUP BY year),
-			countries AS (SELECT year, count(DISTINCT category) AS countries FROM ${COUNTS_TABLE}
-				WHERE ${n.sql} AND n > 0 AND category NOT IN (${list(NOT_A_COUNTRY)}) GROUP BY year)
+			countries AS (${c.sql})
 		SELECT total.year::INTEGER AS year, total.people::DOUBLE AS people,
 			coalesce(women, 0)::DOUBLE AS women, coalesce(children, 0)::DOUBLE AS children, coalesce(sex_age.withheld, 0)::DOUBLE AS "sexAgeWithheld",
 			coalesce(yes, 0)::DOUBLE AS yes, coalesce(no, 0)::DOUBLE AS no, coalesce(unknown, 0)::DOUBLE AS unknown,
 			coalesce(foreign_, 0)::DOUBLE AS "foreign", coalesce(stateless, 0)::DOUBLE AS stateless,
 			coalesce("nationalityWithheld", 0)::DOUBLE AS "nationalityWithheld", coalesce("foreignUnattributed", 0)::DOUBLE AS "foreignUnattributed",
-			coalesce(countries, 0)::DOUBLE AS countries
+			coalesce(countries.n, 0)::DOUBLE AS countries
 		FROM total LEFT JOIN sex_age USING (year) LEFT JOIN disability USING (year) LEFT JOIN nationality USING (year) LEFT JOIN countries USING (year)
 		ORDER BY year`,
-		params: [...t.params, ...CHILD_AGES, ...s.params, ...d.params, ...NOT_A_COUNTRY, home, home, ...n.params, ...n.params, ...NOT_A_COUNTRY]
+		params: [...t.params, ...CHILD_AGES, ...s.params, ...d.params, ...NOT_A_COUNTRY, home, home, ...n.params, ...c.params]
 	};
 }
 
