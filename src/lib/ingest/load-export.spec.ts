@@ -170,3 +170,37 @@ describe('loadExports on generated messy exports', () => {
 		);
 	}, 120_000);
 });
+
+describe('unique people', () => {
+	// Ids from a small pool recur, some rows have none, and ties in year are broken by line.
+	const row = fc.record({
+		id: fc.constantFrom('', 'A', 'B', 'C', 'D', 'E'),
+		year: fc.constantFrom('2021', '2022', '2023', 'n/a'),
+		sex: fc.constantFrom('F', 'M'),
+		count: fc.constantFrom('1', '2', '5', 'x')
+	});
+
+	/** The definition, written plainly: each id once, as its first valid record; a row without an id is `count` people. */
+	function expected(rows: { id: string; year: string; sex: string; count: string }[]) {
+		const valid = rows.filter((r) => r.year !== 'n/a' && r.count !== 'x');
+		const firstById = new Map<string, (typeof valid)[number]>();
+		for (const r of valid) if (r.id && (!firstById.has(r.id) || Number(r.year) < Number(firstById.get(r.id)!.year))) firstById.set(r.id, r);
+		const people = [...valid.filter((r) => !r.id).map((r) => ({ ...r, n: Number(r.count) })), ...[...firstById.values()].map((r) => ({ ...r, n: 1 }))];
+		const out = new Map<string, number>();
+		for (const p of people) out.set(`${p.year} ${p.sex === 'F' ? 'female' : 'male'}`, (out.get(`${p.year} ${p.sex === 'F' ? 'female' : 'male'}`) ?? 0) + p.n);
+		return Object.fromEntries([...out].sort());
+	}
+
+	it('are each counted once, in the year and with the attributes of their first valid record', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 30 }), async (rows) => {
+				const csv = ['case_id,year,sex,count', ...rows.map((r) => `${r.id},${r.year},${r.sex},${r.count}`)].join('\n');
+				const result = await loadExports(engine, [{ name: 'ids.csv', bytes: new TextEncoder().encode(csv) }]);
+				const got = new Map<string, number>();
+				for (const r of result.rows) got.set(`${r.year} ${r.sex}`, (got.get(`${r.year} ${r.sex}`) ?? 0) + r.n);
+				expect(Object.fromEntries([...got].sort())).toEqual(expected(rows));
+			}),
+			{ seed: 5, numRuns: 60 }
+		);
+	}, 120_000);
+});

@@ -143,9 +143,10 @@ async function readFile(engine: Engine, file: ExportFile, i: number, options: Lo
 	const path = `export_${i}.csv`;
 	// DuckDB reads UTF-8 only: a UTF-8 file goes in as it came (its BOM is on the skipped header line).
 	await engine.registerBuffer(path, text === null ? file.bytes : new TextEncoder().encode(text));
-	// The pseudonymous id is only ever compared: keep its hash, not the text.
+	// The pseudonymous id is only ever compared: keep its hash, not the text. An empty field reads
+	// as NULL, and hash(NULL) is a value: test before hashing, or every row without an id is one person.
 	const select = [...chosen]
-		.map(([field, c]) => (field === 'id' ? `CASE WHEN trim(c${c}) = '' THEN NULL ELSE hash(trim(c${c})) END AS "key"` : `c${c} AS ${ident(field)}`))
+		.map(([field, c]) => (field === 'id' ? `CASE WHEN trim(c${c}) <> '' THEN hash(trim(c${c})) END AS "key"` : `c${c} AS ${ident(field)}`))
 		.join(', ');
 	// Most exports are well-formed: read strictly first (storing rejects costs ~25% of the read),
 	// and only when DuckDB finds a malformed row, read again keeping every such row and its line.
