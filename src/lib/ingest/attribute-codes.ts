@@ -48,6 +48,9 @@ export function packExpression(fields: Field[] | [Field, number][], code: (f: Fi
 	return parts.join(' | ');
 }
 
+/** PACK_B from its last field to its first, with each field's modulus: unpacking runs once per row. */
+const PACK_B_FROM_LAST = [...PACK_B].reverse().map(([f, bits]) => [f, 2 ** bits] as const);
+
 export function unpack(hi: number, lo: number, b: number, dict: Dictionaries): Omit<PersonRow, 'year' | 'n'> {
 	const out: Record<string, string> = {};
 	// `a` = hi·2^30 + lo, and 30 = 2 × TEXT_BITS: the last two fields are in lo, the first two in hi.
@@ -58,7 +61,6 @@ export function unpack(hi: number, lo: number, b: number, dict: Dictionaries): O
 	out[second] = dict[second].values[hi & mask];
 	out[first] = dict[first].values[hi >>> TEXT_BITS];
 	let restB = b;
-	for (const [f, bits] of [...PACK_B].reverse()) (out[f] = dict[f].values[restB % 2 ** bits]), (restB = Math.floor(restB / 2 ** bits));
+	for (const [f, modulus] of PACK_B_FROM_LAST) (out[f] = dict[f].values[restB % modulus]), (restB = Math.floor(restB / modulus));
 	return out as unknown as Omit<PersonRow, 'year' | 'n'>;
 }
-

@@ -16,18 +16,21 @@ export interface ProblemReport {
 export const EXAMPLE_LINES = 3;
 const MAX_VALUES = 20;
 
-/** Problems of one field, by kind ("unrecognised country"), with their values and first lines. */
-export function problemsOf(field: Field, found: { problem: string; rows: number; recs: number[] }[], rejected: boolean, lineOf: (recs: number[]) => number[]): ProblemReport[] {
-	const byKind = new Map<string, ProblemReport & { recs: number[] }>();
-	for (const f of found.sort((a, b) => b.rows - a.rows || (a.problem < b.problem ? -1 : 1))) {
-		const kind = f.problem.replace(/\s*"[^"]*"\s*$/, '');
-		const value = /"([^"]*)"\s*$/.exec(f.problem)?.[1];
-		const entry = byKind.get(kind) ?? { field, kind, values: [], rows: 0, lines: [], rejected, recs: [] };
-		entry.rows += f.rows;
-		if (value !== undefined && entry.values.length < MAX_VALUES) entry.values.push(value);
-		entry.recs.push(...f.recs);
-		byKind.set(kind, entry);
-	}
-	return [...byKind.values()].map(({ recs, ...entry }) => ({ ...entry, lines: lineOf(recs.sort((a, b) => a - b).slice(0, EXAMPLE_LINES)) }));
+/** "unrecognised country "Atlantis"" → "unrecognised country": problems of one kind are reported together. */
+export function kindOf(problem: string): string {
+	return problem.replace(/\s*"[^"]*"\s*$/, '');
 }
 
+/** Problems of one field, by kind, with their values; `linesOf(kind)` gives the first lines of each kind. */
+export function problemsOf(field: Field, found: { problem: string; rows: number }[], rejected: boolean, linesOf: (kind: string) => number[]): ProblemReport[] {
+	const byKind = new Map<string, ProblemReport>();
+	for (const f of found.sort((a, b) => b.rows - a.rows || (a.problem < b.problem ? -1 : 1))) {
+		const kind = kindOf(f.problem);
+		const value = /"([^"]*)"\s*$/.exec(f.problem)?.[1];
+		const entry = byKind.get(kind) ?? { field, kind, values: [], rows: 0, lines: [], rejected };
+		entry.rows += f.rows;
+		if (value !== undefined && entry.values.length < MAX_VALUES) entry.values.push(value);
+		byKind.set(kind, entry);
+	}
+	return [...byKind.values()].map((entry) => ({ ...entry, lines: linesOf(entry.kind) }));
+}
