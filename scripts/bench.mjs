@@ -8,7 +8,7 @@
  *     the same file into a table in a page of the same browser (and a count(*) scan, its floor);
  *     optionally 5M rows (--5m);
  *   build: releasing 1M people in Node (ingest + release transform), against bare read_csv into a table.
- * Flags: --no-build (reuse build/), --rows N (default 1,000,000), --5m, --skip-upload, --skip-build-release.
+ * Flags: --no-build (reuse build/), --rows N (default 1,000,000), --5m, --skip-pages, --skip-upload, --skip-build-release.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
@@ -285,7 +285,7 @@ async function main() {
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 	try {
 		console.log('page load and filters …');
-		await benchPages(browser, server.url);
+		if (!flag('skip-pages')) await benchPages(browser, server.url);
 		const big = path.join(tmp, `export-${ROWS}.csv`);
 		if (!flag('skip-upload') || !flag('skip-build-release')) {
 			if (!existsSync(big)) {
