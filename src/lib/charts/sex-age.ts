@@ -1,4 +1,8 @@
-/** People by sex and age group: grouped bars, age groups in life order. */
+/**
+ * People by sex and age group: horizontal bars grouped by age group (in life order, top to bottom),
+ * one bar per sex, each with its figure: age labels stay readable in every language ("Башка
+ * чоңдор" under a column overlapped its neighbour), and a small group reads as its number.
+ */
 import { UNKNOWN, WITHHELD, type SexAgeRow } from '$lib/types';
 import { displayCount } from '$lib/i18n/format';
 import { DEFAULTS, PALETTE, countAxis, mark, type ChartOptions, type ChartSpec, type ChartTable } from './common';
@@ -24,24 +28,37 @@ function points(rows: SexAgeRow[], opts: ChartOptions) {
 		});
 }
 
+const BAR = 16;
+
 export function sexAgeChart(rows: SexAgeRow[], opts: ChartOptions): ChartSpec {
 	const data = points(rows, opts);
 	const sexes = [...new Set(data.map((d) => d.sex))];
+	const ages = [...new Set(data.map((d) => d.age))];
 	const drawn = data.filter((d) => !d.suppressed);
 	return {
 		...DEFAULTS,
 		width: opts.width ?? DEFAULTS.width,
-		marginBottom: 40,
+		height: Math.max(120, ages.length * (sexes.length * BAR + 12) + 70),
+		marginLeft: 110,
+		marginRight: 56,
 		ariaLabel: 'People by sex and age group',
 		ariaDescription: data.map((d) => `${d.age}, ${d.sex}: ${d.text}`).join('; '),
-		fx: { domain: [...new Set(data.map((d) => d.age))], label: null, padding: 0.1 },
-		x: { domain: sexes, axis: null },
-		y: countAxis(opts, drawn),
+		fy: { domain: ages, label: null, axis: 'left', padding: 0.15 },
+		y: { domain: sexes, axis: null },
+		x: countAxis(opts, drawn),
 		color: { legend: true, domain: sexes, range: PALETTE },
 		marks: [
-			mark('barY', drawn, { fx: 'age', x: 'sex', y: 'n', fill: 'sex', title: (d: { age: string; sex: string; text: string }) => `${d.age}, ${d.sex}: ${d.text}` }),
-			mark('text', data.filter((d) => d.suppressed), { fx: 'age', x: 'sex', y: 0, text: 'text', dy: -8, fill: '#1b1f24' }),
-			mark('ruleY', [0], { ariaHidden: true })
+			mark('barX', drawn, { fy: 'age', y: 'sex', x: 'n', fill: 'sex', title: (d: { age: string; sex: string; text: string }) => `${d.age}, ${d.sex}: ${d.text}` }),
+			mark('text', data, {
+				fy: 'age',
+				y: 'sex',
+				x: (d: { n: number; suppressed: boolean }) => (d.suppressed ? 0 : d.n),
+				text: 'text',
+				textAnchor: 'start',
+				dx: 4,
+				fill: '#1b1f24'
+			}),
+			mark('ruleX', [0], { ariaHidden: true })
 		]
 	};
 }
