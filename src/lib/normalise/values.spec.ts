@@ -134,6 +134,23 @@ describe('normaliseAge(raw)', () => {
 			['Age: 7', '5-11']
 		]);
 	});
+	it("reads an infant's age in months, weeks or days", () => {
+		each(normaliseAge, [
+			['6 мес', '0-4'], ['6 мес.', '0-4'], ['8 месяцев', '0-4'], ['11 months', '0-4'], ['3 ай', '0-4'], ['2 недели', '0-4'], ['10 дней', '0-4'],
+			['3 days', '0-4'], ['5 күн', '0-4'], ['70 months', '5-11'], ['30000 days', '60+'],
+			['2000 months', UNKNOWN, 'age out of range "2000 months"'],
+			['6 parsecs', UNKNOWN, 'unrecognised age "6 parsecs"']
+		]);
+	});
+	it('reads a value followed by a note in brackets as the value', () => {
+		expect(normaliseAge('34 (примерно)')).toEqual({ value: '18-59' });
+		expect(normaliseDisability('Да (1 гр.)')).toEqual({ value: 'yes' });
+		expect(normaliseDisability('нет [не оформлена]')).toEqual({ value: 'no' });
+		expect(normaliseSex('Ж (девочка)')).toEqual({ value: 'female' });
+		expect(normaliseNationality('Узбекистан (вид на жительство)')).toEqual({ value: 'UZ' });
+		expect(normaliseDisability('(?)')).toEqual({ value: UNKNOWN, problem: 'unrecognised disability value "(?)"' });
+		expect(normaliseDisability('может быть (уточнить)')).toEqual({ value: UNKNOWN, problem: 'unrecognised disability value "может быть (уточнить)"' });
+	});
 	it('puts a range in the band that holds it, else child or adult', () => {
 		each(normaliseAge, [
 			['18-59', '18-59'], ['18–59', '18-59'], ['18 - 59', '18-59'], ['0-4', '0-4'], ['12-17', '12-17'], ['60+', '60+'],

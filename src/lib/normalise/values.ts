@@ -65,6 +65,17 @@ function plain(raw: string): string {
 	return raw.normalize('NFKC').trim().replace(/\s+/g, ' ').replace(/[‐‑‒–—―−]/g, '-').toLowerCase();
 }
 
+/** A note in brackets after a value: «Да (1 гр.)», "Uzbekistan (residence permit)". */
+const NOTE = /\s*[([][^()[\]]*[)\]]\s*$/;
+
+/** An unrecognised value with a note in brackets is read once more without it; else undefined. */
+function withoutNote<T>(raw: string, normalise: (raw: string) => Normalised<T>): Normalised<T> | undefined {
+	const bare = raw.replace(NOTE, '');
+	if (bare === raw || isBlank(bare)) return undefined;
+	const result = normalise(bare);
+	return result.problem ? undefined : result;
+}
+
 // ——— year and date ———
 
 const inYears = (y: number) => y >= MIN_YEAR && y <= MAX_YEAR;
@@ -153,7 +164,7 @@ const SEXES = table<Sex>([
 export function normaliseSex(raw: string): Normalised<Sex> {
 	if (isBlank(raw)) return { value: UNKNOWN };
 	const value = SEXES.get(key(raw));
-	return value ? { value } : problem(UNKNOWN, 'unrecognised sex', raw);
+	return value ? { value } : (withoutNote(raw, normaliseSex) ?? problem(UNKNOWN, 'unrecognised sex', raw));
 }
 
 // ——— age ———
@@ -189,6 +200,13 @@ const AGE_RANGE = /^(?:от |from )?(\d{1,3}) ?(?:-+|\.\.|to|до|по) ?(\d{1,3
 const AGE_FROM = new RegExp(String.raw`^(\d{1,3}) ?(?:${UNIT} ?)?(\+|and (?:over|older|above)|or (?:over|older)|и старше|и более|жана (?:андан )?улуу)$`);
 const AGE_OVER = /^(>=|≥|>|over|above|older than|старше|более|больше) ?(\d{1,3})$/;
 const AGE_UNDER = /^(<=|≤|<|under|below|younger than|less than|младше|моложе|до|менее|меньше) ?(\d{1,3})$/;
+/** Infants' ages are often written in months, weeks or days: «6 мес.», "8 months", «3 ай» (Kyrgyz). */
+const AGE_IN_UNITS = /^(\d{1,5}) ?(\p{L}+)\.?$/u;
+const UNITS_PER_YEAR: [RegExp, number][] = [
+	[/^(?:months?|mos?|мес|месяц|месяца|месяцев|ай)$/, 12],
+	[/^(?:weeks?|wks?|нед|неделя|недели|недель|апта)$/, 52],
+	[/^(?:days?|дн|дня|дней|день|күн)$/, 365]
+];
 
 /** A whole range of ages [lo, hi] → its group, or the reason it has none. */
 function ageOfRange(lo: number, hi: number, raw: string): Normalised<AgeGroup> {
@@ -218,7 +236,12 @@ export function normaliseAge(raw: string): Normalised<AgeGroup> {
 	if ((m = AGE_FROM.exec(text))) return ageOfRange(Number(m[1]), Infinity, raw);
 	if ((m = AGE_OVER.exec(text))) return ageOfRange(Number(m[2]) + (/^(>=|≥)$/.test(m[1]) ? 0 : 1), Infinity, raw);
 	if ((m = AGE_UNDER.exec(text))) return ageOfRange(0, Number(m[2]) - (/^(<=|≤)$/.test(m[1]) ? 0 : 1), raw);
-	return problem(UNKNOWN, 'unrecognised age', raw);
+	const perYear = (m = AGE_IN_UNITS.exec(text)) && UNITS_PER_YEAR.find(([unit]) => unit.test(m![2]))?.[1];
+	if (m && perYear) {
+		const years = Math.floor(Number(m[1]) / perYear);
+		return ageOfRange(years, years, raw);
+	}
+	return withoutNote(raw, normaliseAge) ?? problem(UNKNOWN, 'unrecognised age', raw);
 }
 
 // ——— nationality ———
@@ -227,7 +250,7 @@ export function normaliseAge(raw: string): Normalised<AgeGroup> {
 export function normaliseNationality(raw: string): Normalised<Nationality> {
 	if (isBlank(raw)) return { value: UNKNOWN };
 	const found = matchCountry(raw);
-	return found ? { value: found } : problem(UNKNOWN, 'unrecognised country', raw);
+	return found ? { value: found } : (withoutNote(raw, normaliseNationality) ?? problem(UNKNOWN, 'unrecognised country', raw));
 }
 
 // ——— disability ———
@@ -270,7 +293,7 @@ export function normaliseDisability(raw: string): Normalised<Disability> {
 	if (isBlank(raw)) return { value: UNKNOWN };
 	const k = key(raw);
 	const value = DISABILITY.get(k) ?? (isDisabilityGroup(k) ? 'yes' : undefined);
-	return value ? { value } : problem(UNKNOWN, 'unrecognised disability value', raw);
+	return value ? { value } : (withoutNote(raw, normaliseDisability) ?? problem(UNKNOWN, 'unrecognised disability value', raw));
 }
 
 // ——— Washington Group Short Set ———
