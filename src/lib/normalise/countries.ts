@@ -106,6 +106,9 @@ const STATELESS = ['stateless', 'stateless person', 'apatride', 'apatrid', 'бе
 /** Words that wrap a country's name in formal or citizenship phrasing: "Republic of Uzbekistan", "Afghan national". */
 const WRAPPERS = ['therepublicof', 'republicof', 'the', 'citizenof', 'nationalof', 'республика', 'гражданин', 'гражданка'];
 const WRAPPERS_AFTER = ['republic', 'citizen', 'national', 'республикасы', 'жараны'];
+/** «гражданка Узбекистана», «гражданин России»: after these words a Russian name is in the genitive. */
+const GENITIVE_AFTER = ['гражданин', 'гражданка', 'подданный', 'подданная'];
+const NOMINATIVE: [RegExp, string][] = [[/а$/, ''], [/и$/, 'я'], [/и$/, 'ь'], [/ы$/, 'а']];
 
 /** Case-, accent- and punctuation-insensitive; ё = е (by dropping the diaeresis). */
 function countryKey(raw: string): string {
@@ -187,5 +190,12 @@ export function matchCountry(raw: string): string | 'stateless' | null {
 	if (found) return found;
 	for (const w of WRAPPERS) if (key.startsWith(w) && index.has(key.slice(w.length))) return index.get(key.slice(w.length))!;
 	for (const w of WRAPPERS_AFTER) if (key.endsWith(w) && index.has(key.slice(0, -w.length))) return index.get(key.slice(0, -w.length))!;
+	for (const w of GENITIVE_AFTER) {
+		if (!key.startsWith(w)) continue;
+		for (const [ending, nominative] of NOMINATIVE) {
+			const found = index.get(key.slice(w.length).replace(ending, nominative));
+			if (found) return found;
+		}
+	}
 	return null;
 }

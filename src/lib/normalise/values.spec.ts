@@ -87,6 +87,12 @@ describe('normaliseDate(raw)', () => {
 			['31/31/2023', null, 'invalid date "31/31/2023"']
 		]);
 	});
+	it('gives the year of a month or a quarter of a year', () => {
+		each(normaliseDate, [
+			['март 2024', 2024], ['March 2024', 2024], ['Sep. 2023', 2023], ['Q1 2024', 2024], ['I кв. 2024', 2024], ['4 квартал 2023', 2023],
+			['Foo 2024', null, 'invalid date "Foo 2024"'], ['Q5 2024', null, 'invalid date "Q5 2024"']
+		]);
+	});
 	it('reports two-digit years, Excel serials, dates outside 1950..2100 and a missing date', () => {
 		each(normaliseDate, [
 			['15.03.24', null, 'two-digit year in date "15.03.24"'],
@@ -108,8 +114,8 @@ describe('normaliseDate(raw)', () => {
 
 describe('normaliseSex(raw)', () => {
 	it('reads English, Russian and Kyrgyz, whatever the case and punctuation', () => {
-		all(normaliseSex, ['female', 'F', 'f', 'Woman', 'women', 'girl', 'ж', 'Ж.', 'жен', 'Жен.', 'женский', 'женщина', 'девочка', 'аял', 'кыз', 'кыз бала'], 'female');
-		all(normaliseSex, ['male', 'M', 'man', 'boy', 'м', 'М.', 'муж', 'мужской', 'мужчина', 'мальчик', 'эркек', 'эркек бала', 'уул'], 'male');
+		all(normaliseSex, ['female', 'F', 'f', 'Woman', 'women', 'girl', 'ж', 'Ж.', 'жен', 'Жен.', 'женский', 'женщина', 'девочка', 'аял', 'кыз', 'кыз бала', 'Женский пол'], 'female');
+		all(normaliseSex, ['male', 'M', 'man', 'boy', 'м', 'М.', 'муж', 'мужской', 'мужчина', 'мальчик', 'эркек', 'эркек бала', 'уул', 'мужской пол', 'парень'], 'male');
 		all(normaliseSex, ['other', 'Other', 'non-binary', 'другое', 'башка'], 'other');
 	});
 	it('gives unknown without a problem for blanks and "not known"', () => {
@@ -195,6 +201,13 @@ describe('normaliseNationality(raw)', () => {
 			['India', 'IN'], ['Turkmen', 'TM'], ['Chinese', 'CN'], ['Кытай', 'CN'], ['Ukrainian', 'UA'], ['Türkiye', 'TR'], ['Turkey', 'TR'],
 			['Republic of Uzbekistan', 'UZ'], ['Afghan national', 'AF'], ['Iran, Islamic Republic of', 'IR'], ['Côte d’Ivoire', 'CI'],
 			['Cote d Ivoire', 'CI'], ['Bosnia and Herzegovina', 'BA'], ['Saint Kitts and Nevis', 'KN']
+		]);
+	});
+	it('reads «гражданин/гражданка» followed by a country in the genitive', () => {
+		each(normaliseNationality, [
+			['гражданка Узбекистана', 'UZ'], ['гражданин Таджикистана', 'TJ'], ['гражданин России', 'RU'], ['гражданка Сирии', 'SY'],
+			['гражданин Украины', 'UA'], ['гражданка Беларуси', 'BY'], ['гражданин КР', 'KG'],
+			['гражданин Атлантиды', UNKNOWN, 'unrecognised country "гражданин Атлантиды"']
 		]);
 	});
 	it('reads stateless in three languages', () => {

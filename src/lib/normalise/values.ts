@@ -116,6 +116,9 @@ const YM = /^(\d{4})-(\d{1,2})$/;
 const MY = /^(\d{1,2})[-/.](\d{4})$/;
 const D_MONTH_Y = /^(\d{1,2})[ -]?([a-zа-я]{3,})\.?,?[ -]?(\d{2}|\d{4})$/;
 const MONTH_D_Y = /^([a-z]{3,})\.? (\d{1,2}),? (\d{2}|\d{4})$/;
+/** Only the year counts, so a month or a quarter of a year is enough: «март 2024», "Q1 2024", «I кв. 2024». */
+const MONTH_Y = /^([a-zа-я]{3,})\.?,? (\d{4})$/;
+const QUARTER_Y = /^(?:q[1-4]|[1-4iv]{1,3} ?(?:кв|квартал)\.?) ?(\d{4})$/;
 
 /** The year of a date. Only the year is kept, so a date need only be real under one reading. */
 export function normaliseDate(raw: string): Normalised<number | null> {
@@ -142,6 +145,8 @@ export function normaliseDate(raw: string): Normalised<number | null> {
 		if (named.y.length === 2) return problem(null, 'two-digit year in date', raw);
 		return dated(Number(named.y), isCalendarDate(Number(named.y), monthOf(named.mo), Number(named.d)));
 	}
+	if ((m = MONTH_Y.exec(text)) && monthOf(m[1])) return dated(Number(m[2]), true);
+	if ((m = QUARTER_Y.exec(text))) return dated(Number(m[1]), true);
 	// "15.03.24" could be 1924 or 2024: ambiguous, so reported rather than guessed.
 	if (DMY_SHORT.test(text)) return problem(null, 'two-digit year in date', raw);
 	// A date column that holds only years (also as a spreadsheet number, "2024.0").
@@ -155,8 +160,8 @@ export function normaliseDate(raw: string): Normalised<number | null> {
 // ——— sex ———
 
 const SEXES = table<Sex>([
-	['female', ['female', 'f', 'woman', 'women', 'girl', 'ж', 'жен', 'женский', 'женщина', 'девочка', 'девушка', 'аял', 'кыз', 'аял киши', 'кыз бала']],
-	['male', ['male', 'm', 'man', 'men', 'boy', 'м', 'муж', 'мужской', 'мужчина', 'мальчик', 'юноша', 'эркек', 'эркек киши', 'эркек бала', 'уул', 'уул бала']],
+	['female', ['female', 'f', 'woman', 'women', 'girl', 'ж', 'жен', 'женский', 'женский пол', 'женщина', 'девочка', 'девушка', 'аял', 'кыз', 'аял киши', 'кыз бала', 'аял жынысы']],
+	['male', ['male', 'm', 'man', 'men', 'boy', 'м', 'муж', 'мужской', 'мужской пол', 'мужчина', 'мальчик', 'юноша', 'парень', 'эркек', 'эркек киши', 'эркек бала', 'уул', 'уул бала', 'эркек жынысы']],
 	['other', ['other', 'non-binary', 'nonbinary', 'другое', 'другой', 'иное', 'башка']]
 ]);
 
