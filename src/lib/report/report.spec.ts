@@ -8,6 +8,7 @@ import { people, reportSentences } from './sentences';
 
 const en = { lang: 'en' as const, k: 10 };
 const ru = { lang: 'ru' as const, k: 10 };
+const ky = { lang: 'ky' as const, k: 10 };
 
 const figures = (from: number, to: number, t: Partial<PeriodFigures['total']>, countries: [string, number][] = []): PeriodFigures => ({
 	from, to, years: [],
@@ -40,6 +41,25 @@ describe('reportSentences(current, previous, subject, ctx)', () => {
 		expect(people(1, { ...en, exact: true })).toBe('1 person');
 	});
 
+	// The subject is nominative in Kyrgyz: «уюмдар», ««Үмүт» программасы».
+	it('says them in Kyrgyz, with Kyrgyz country names and a comparison up and down', () => {
+		expect(reportSentences(now, figures(2020, 2022, { people: 278 }), '«Үмүт» программасы', ky)).toEqual([
+			'2023–2025-жылдары «Үмүт» программасы 312 адамга жардам көрсөттү, майыптуулугу барлардын үлүшү — 41% (статусу белгилүү 298 адамдын ичинен).',
+			'Жарандыгы: 7 өлкө; эң көбү — Кыргызстан (250) жана Афганистан (18).',
+			'Бул 2020–2022-жылдарга караганда 12%га көп.'
+		]);
+		expect(reportSentences(now, figures(2020, 2022, { people: 400 }), 'уюмдар', ky).at(-1)).toBe('Бул 2020–2022-жылдарга караганда 22%га аз.');
+	});
+
+	it('keeps a Kyrgyz noun singular after a numeral: 1 адам, 2 адам, 21 адам', () => {
+		expect([1, 2, 5, 21].map((n) => people(n, { ...ky, exact: true }))).toEqual(['1 адам', '2 адам', '5 адам', '21 адам']);
+		expect(reportSentences(figures(2024, 2024, { people: 250, yes: 95, no: 5 }, [['KG', 250]]), null, 'уюмдар', ky)).toEqual([
+			'2024-жылы уюмдар 250 адамга жардам көрсөттү, майыптуулугу барлардын үлүшү — 90%дан ашык (статусу белгилүү 100 адамдын ичинен).',
+			'Жарандыгы: 1 өлкө — Кыргызстан (250).',
+			'Салыштыра турган мурунку мезгил жок.'
+		]);
+	});
+
 	it('respects the display rules: small counts, small denominators, bounds', () => {
 		expect(reportSentences(figures(2024, 2024, { people: 7, yes: 3, no: 4 }), null, 'the camp', en)).toEqual([
 			'In 2024 the camp served fewer than 10 people; the share with a disability is not published for so few people.',
@@ -49,6 +69,14 @@ describe('reportSentences(current, previous, subject, ctx)', () => {
 			'В 2024 году помощь лагеря получили 50 человек, из них менее 23\u00a0% — с инвалидностью (из 44 человек с известным статусом).',
 			'Сравнение с периодом в 2023 году не публикуется: одно из чисел меньше 10.'
 		]);
+		expect(reportSentences(figures(2024, 2024, { people: 7, yes: 3, no: 4 }), null, 'лагерь', ky)).toEqual([
+			'2024-жылы лагерь 10 адамдан аз адамга жардам көрсөттү; мынчалык аз адам үчүн майыптуулугу барлардын үлүшү жарыяланбайт.',
+			'Салыштыра турган мурунку мезгил жок.'
+		]);
+		expect(reportSentences(figures(2024, 2024, { people: 50, yes: 4, no: 40 }), figures(2023, 2023, { people: 6 }), 'лагерь', ky)).toEqual([
+			'2024-жылы лагерь 50 адамга жардам көрсөттү, майыптуулугу барлардын үлүшү — 23%дан аз (статусу белгилүү 44 адамдын ичинен).',
+			'2023-жыл менен салыштыруу жарыяланбайт: мезгилдердин биринде 10 адамдан аз катталган.'
+		]);
 	});
 
 	it('handles zero and missing data', () => {
@@ -57,6 +85,11 @@ describe('reportSentences(current, previous, subject, ctx)', () => {
 			'There is no earlier period of the same length to compare with (no one registered in 2022–2023).'
 		]);
 		expect(reportSentences(figures(2024, 2025, { people: 40, yes: 20, no: 20 }), figures(2022, 2023, { people: 40 }), 'X', en).at(-1)).toBe('This is about the same number as in 2022–2023.');
+		expect(reportSentences(figures(2024, 2025, {}), figures(2022, 2023, {}), 'программа', ky)).toEqual([
+			'2024–2025-жылдары программа: эч ким катталган эмес.',
+			'Салыштыра турган эч нерсе жок: 2022–2023-жылдары эч ким катталган эмес.'
+		]);
+		expect(reportSentences(figures(2024, 2025, { people: 40, yes: 20, no: 20 }), figures(2022, 2023, { people: 40 }), 'X', ky).at(-1)).toBe('Бул 2022–2023-жылдардагы менен дээрлик бирдей.');
 	});
 });
 

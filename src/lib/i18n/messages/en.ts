@@ -137,6 +137,9 @@ const en = {
 	largest: 'Largest nationalities',
 	reportMeta: (k: number, date: string) => `Data: published release, export of ${date}. Counts below ${k} are shown as “<${k}”.`,
 	subjectAll: 'the organisations',
+	/** Who the report's sentences are about when one programme or organisation is chosen. */
+	subjectProgramme: (name: string) => `the programme “${name}”`,
+	subjectOrganisation: (name: string) => name,
 	sentencesNote: '',
 	methodologyTitle: 'How the figures are counted and protected',
 	mCountingTitle: 'Counting people',

@@ -139,6 +139,8 @@ const ru: Messages = {
 	largest: 'Основные гражданства',
 	reportMeta: (k, date) => `Данные: опубликованные таблицы, выгрузка от ${date}. Числа меньше ${k} показаны как «<${k}».`,
 	subjectAll: 'организаций',
+	subjectProgramme: (name) => `программы «${name}»`,
+	subjectOrganisation: (name) => `организации «${name}»`,
 	sentencesNote: '',
 	methodologyTitle: 'Как считаются и защищаются показатели',
 	mCountingTitle: 'Подсчёт людей',

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { Messages } from './messages';
+import en from './messages/en';
+import ru from './messages/ru';
+import ky from './messages/ky';
+
+/** Every text of a language by key, nested ones as "phases.reading", functions called with 10s. */
+function texts(m: Messages): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [key, value] of Object.entries(m)) {
+		if (typeof value === 'function') out[key] = (value as (...args: number[]) => string)(...Array<number>(value.length).fill(10));
+		else if (typeof value === 'object') for (const [sub, text] of Object.entries(value)) out[`${key}.${sub}`] = text;
+		else out[key] = value;
+	}
+	return out;
+}
+
+/** The same word in both languages, not a fallback. */
+const SAME_IN_RUSSIAN = new Set(['navDashboard', 'navMethodology', 'programme', 'mView', 'scopeNames.programme']);
+
+describe('Kyrgyz messages', () => {
+	const kyTexts = texts(ky);
+	const ruTexts = texts(ru);
+
+	it('have every key of English, nested ones too (they are typed as Record<string, string>)', () => {
+		expect(Object.keys(kyTexts).sort()).toEqual(Object.keys(texts(en)).sort());
+	});
+
+	it('are not the Russian text: no fallback has crept back in', () => {
+		const copied = Object.keys(ruTexts).filter((key) => /\p{Script=Cyrillic}{2,}/u.test(ruTexts[key]) && kyTexts[key] === ruTexts[key] && !SAME_IN_RUSSIAN.has(key));
+		expect(copied).toEqual([]);
+	});
+});
