@@ -3,7 +3,8 @@
  * npm run bench — speed as figures, each beside a baseline measured in the same run:
  *   page load: time to first figures and to the default charts, bytes of a look-only visit,
  *     against a bare page that loads DuckDB-wasm and draws one Plot chart;
- *   filters: first change (DuckDB starting included) and later changes (median of 20);
+ *   filters: first change (a prepared view), a second one at once (the engine's answer, DuckDB
+ *     starting included), later changes (median of 20);
  *   /upload: a generated 1M-row export dropped in Chromium, against bare DuckDB-wasm read_csv of
  *     the same file into a table in a page of the same browser (and a count(*) scan, its floor);
  *     optionally 5M rows (--5m);
@@ -143,9 +144,9 @@ async function benchPages(browser, base) {
 	await bareLook.page.close();
 
 	// Filters: the first change starts DuckDB (a fresh page each time: median of RUNS); later ones reuse it.
-	const change = (page, value) =>
-		page.evaluate(async (value) => {
-			const select = document.querySelector('select[name="from"]');
+	const change = (page, value, name = 'from') =>
+		page.evaluate(async ([value, name]) => {
+			const select = document.querySelector(`select[name="${name}"]`);
 			const main = document.querySelector('main');
 			const t = performance.now();
 			select.value = value;
@@ -155,8 +156,11 @@ async function benchPages(browser, base) {
 				requestAnimationFrame(check);
 			});
 			return performance.now() - t;
-		}, value);
+		}, [value, name]);
+	// The first change is one away from the default view (prepared at build time); the second,
+	// made at once, is two away: the engine must answer it, so it waits for DuckDB to start.
 	const firsts = [];
+	const engineFirsts = [];
 	let page;
 	for (let i = 0; i < RUNS; i++) {
 		await page?.close();
@@ -164,12 +168,15 @@ async function benchPages(browser, base) {
 		await page.goto(`${base}/`);
 		await page.waitForSelector('main[data-state="ready"]');
 		firsts.push(await timeout(change(page, '2023'), 60_000, 'first filter change'));
+		engineFirsts.push(await timeout(change(page, '2024', 'to'), 60_000, 'first change the engine answers'));
 	}
 	const later = [];
 	for (let i = 0; i < 20; i++) later.push(await change(page, i % 2 ? '2023' : '2021'));
 	await page.close();
 	const first = median(firsts);
-	row(`first filter change → figures (DuckDB start included; median of ${RUNS}, ${ms(Math.min(...firsts))}–${ms(Math.max(...firsts))})`, ms(first), ms(bare), ratio(first, bare), '≤ 1500 ms');
+	row(`first filter change → figures (a view one change away: prepared at build; median of ${RUNS}, ${ms(Math.min(...firsts))}–${ms(Math.max(...firsts))})`, ms(first), ms(bare), ratio(first, bare), '≤ 1500 ms');
+	const engineFirst = median(engineFirsts);
+	row(`  then a view two changes away → figures (DuckDB start included; ${ms(Math.min(...engineFirsts))}–${ms(Math.max(...engineFirsts))})`, ms(engineFirst), ms(bare), ratio(engineFirst, bare), '');
 	row('later filter changes (median of 20)', ms(median(later)), '', '', '≤ 50 ms');
 }
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { filtersFromSearch, sameFilters, searchFromFilters } from './filters';
+import { changeFilter, filtersFromSearch, sameFilters, searchFromFilters } from './filters';
 
 const defaults = { from: 2019, to: 2025 };
 
@@ -17,4 +17,13 @@ it('searchFromFilters(filters, defaults) writes only what differs, and round-tri
 	expect(filtersFromSearch(search, defaults)).toEqual(filters);
 	expect(sameFilters(filters, { ...filters })).toBe(true);
 	expect(sameFilters(filters, defaults)).toBe(false);
+});
+
+it('changeFilter(filters, field, raw) sets a year or a scope value, clears on "", and keeps from ≤ to', () => {
+	const f = { from: 2020, to: 2023, organisation: 'A' };
+	expect(changeFilter(f, 'from', '2021')).toEqual({ from: 2021, to: 2023, organisation: 'A' });
+	expect(changeFilter(f, 'organisation', '')).toEqual({ from: 2020, to: 2023 });
+	expect(changeFilter(f, 'programme', 'Shelter')).toEqual({ ...f, programme: 'Shelter' });
+	expect(changeFilter(f, 'from', '2025')).toEqual({ from: 2025, to: 2025, organisation: 'A' });
+	expect(changeFilter(f, 'to', '2019')).toEqual({ from: 2019, to: 2019, organisation: 'A' });
 });
