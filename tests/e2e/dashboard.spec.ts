@@ -168,6 +168,21 @@ describe('/ in Chromium', () => {
 		await page.close();
 	});
 
+	it("writes numbers and country names in Kyrgyz on /ky/, although Chromium's Intl has no Kyrgyz", async () => {
+		const { page } = await openPage(browser, '/ky/');
+		await waitReady(page);
+		expect(await page.evaluate(() => Intl.NumberFormat.supportedLocalesOf(['ky']))).toEqual([]); // the case this guards
+		await page.selectOption('select[name="from"]', '2020');
+		await waitReady(page);
+		const n = peopleBetween(byYear, 2020, to);
+		expect(await page.locator('[data-kpi="beneficiaries"] .figure').innerText()).toBe(new Intl.NumberFormat('ky').format(n));
+		const names = await page.locator('[data-chart="nationalities"] svg').textContent();
+		expect(names).toContain('Кыргызстан');
+		expect(names).toContain('Өзбекстан');
+		expect(names).not.toMatch(/Kyrgyzstan|Uzbekistan/);
+		await page.close();
+	});
+
 	it('keeps the filters when switching language', async () => {
 		const { page } = await openPage(browser, '/?from=2022');
 		await waitReady(page);

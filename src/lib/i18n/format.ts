@@ -4,11 +4,23 @@
  */
 import { OTHER, UNKNOWN, WITHHELD, type DisplayContext, type Lang } from '$lib/types';
 
+/**
+ * Browsers with a reduced ICU (Chromium among them) have no Kyrgyz: Intl would write "2,863" on
+ * /ky/, in English. Kyrgyz writes numbers as Russian does ("2 863", "0,5"), but "34%" without a
+ * space: Russian's formats stand in, that space removed.
+ */
+const STAND_IN: Partial<Record<Lang, Lang>> = { ky: 'ru' };
+const knowsLocale = new Map<Lang, boolean>();
+function intlLocale(lang: Lang): Lang {
+	if (!knowsLocale.has(lang)) knowsLocale.set(lang, Intl.NumberFormat.supportedLocalesOf([lang]).length > 0);
+	return knowsLocale.get(lang) ? lang : (STAND_IN[lang] ?? lang);
+}
+
 const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberFormat(lang: Lang, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
 	const key = lang + JSON.stringify(options);
 	let f = numberFormats.get(key);
-	if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(lang, options)));
+	if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(intlLocale(lang), options)));
 	return f;
 }
 
@@ -17,7 +29,8 @@ export function formatNumber(n: number, lang: Lang): string {
 }
 
 export function formatPercent(x: number, lang: Lang, digits = 0): string {
-	return numberFormat(lang, { style: 'percent', maximumFractionDigits: digits }).format(x);
+	const text = numberFormat(lang, { style: 'percent', maximumFractionDigits: digits }).format(x);
+	return intlLocale(lang) === lang ? text : text.replace(/\s%/, '%');
 }
 
 export interface Displayed {
@@ -58,10 +71,16 @@ const COUNTRY_OVERRIDES: Partial<Record<Lang, Record<string, string>>> = {
 	ky: { KG: 'Кыргызстан' }
 };
 
+/** Country names for a language the browser's Intl may lack (Kyrgyz), registered by loadMessages. */
+const countryTables: Partial<Record<Lang, Record<string, string>>> = {};
+export function useCountryNames(lang: Lang, names: Record<string, string>): void {
+	countryTables[lang] = names;
+}
+
 const regionNames = new Map<Lang, Intl.DisplayNames | null>();
 export function countryName(code: string, lang: Lang): string {
-	const override = COUNTRY_OVERRIDES[lang]?.[code];
-	if (override) return override;
+	const known = COUNTRY_OVERRIDES[lang]?.[code] ?? countryTables[lang]?.[code];
+	if (known) return known;
 	if (!regionNames.has(lang)) {
 		try {
 			regionNames.set(lang, new Intl.DisplayNames([lang, 'en'], { type: 'region' }));

@@ -5,6 +5,7 @@
  */
 import type { Lang } from '$lib/types';
 import type { Messages } from './messages/en';
+import { useCountryNames } from './format';
 
 export type { Messages };
 
@@ -17,8 +18,15 @@ const LOADERS: Record<Lang, () => Promise<{ default: Messages }>> = {
 	ky: () => import('./messages/ky')
 };
 
+/** Locale data a browser's Intl may lack (Kyrgyz country names): loaded by that language's pages only. */
+const LOCALE_DATA: Partial<Record<Lang, () => Promise<{ default: Record<string, string> }>>> = {
+	ky: () => import('./country-names-ky')
+};
+
 export async function loadMessages(lang: Lang): Promise<Messages> {
-	return (await LOADERS[lang]()).default;
+	const [messages, countries] = await Promise.all([LOADERS[lang](), LOCALE_DATA[lang]?.()]);
+	if (countries) useCountryNames(lang, countries.default);
+	return messages.default;
 }
 
 /** Path of `page` (e.g. "methodology/") in `lang`: English at the root, others under /ru/, /ky/. */
