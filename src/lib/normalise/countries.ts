@@ -1,8 +1,10 @@
 /**
- * ISO 3166-1 countries: the codes are written out here; names come from Intl.DisplayNames
- * (en, ru, ky — Node 20 and Chromium ship full ICU) plus the spellings and demonyms that case
- * registers in Central Asia actually contain, which ICU does not give.
+ * ISO 3166-1 countries: the codes are written out here; names come from Intl.DisplayNames (en,
+ * ru), from a table written from ICU for Kyrgyz (Chromium's Intl has none, and a dropped export
+ * must read as it does at build time), plus the spellings and demonyms that case registers in
+ * Central Asia actually contain, which ICU does not give.
  */
+import kyNames from '$lib/i18n/country-names-ky';
 
 /** alpha-2 + alpha-3 for every officially assigned ISO 3166-1 code (249). */
 const ISO =
@@ -145,7 +147,7 @@ function buildIndex(): Map<string, string> {
 	};
 	for (const word of STATELESS) add(word, 'stateless');
 	for (const [code, names] of Object.entries(ALIASES)) for (const name of names) add(name, code);
-	for (const lang of ['en', 'ru', 'ky']) {
+	for (const lang of ['en', 'ru']) {
 		for (const style of ['long', 'short'] as const) {
 			let names: Intl.DisplayNames;
 			try {
@@ -159,6 +161,8 @@ function buildIndex(): Map<string, string> {
 			}
 		}
 	}
+	// Kyrgyz from the table written from ICU: a browser's Intl may have no Kyrgyz (Chromium).
+	for (const [code, name] of Object.entries(kyNames)) add(name, code);
 	return map;
 }
 
