@@ -56,6 +56,21 @@ describe('/upload/', () => {
 		await page.close();
 	});
 
+	it('checks a Kyrgyz export (UTF-8 with BOM, tabs, Kyrgyz headers and values) as the build would', async () => {
+		const lines = ['Кардардын коду\tКаттоо датасы\tЖынысы\tЖашы\tЖарандыгы\tМайыптуулук\tУюм'];
+		const countries = ['Кыргызстан', 'Өзбекстан', 'Тажикстан', 'Казакстан'];
+		for (let i = 1; i <= 40; i++) lines.push(`N${i}\t${String((i % 28) + 1).padStart(2, '0')}.04.2024\t${i % 4 ? 'аял' : 'эркек'}\t${10 + i}\t${countries[i % 4]}\t${i % 4 ? 'жок' : 'ооба'}\tТүндүк`);
+		const { page } = await openPage(browser, '/upload/');
+		await waitReady(page);
+		await drop(page, [{ name: 'экспорт.tsv', buffer: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\n'), 'utf8')]) }]);
+		expect(await summary(page)).toEqual([40, 40, 0]);
+		// Every value understood, Kyrgyz country names included (Chromium's Intl has no Kyrgyz).
+		expect(await page.locator('[data-testid="problems"] tr').count()).toBe(0);
+		expect(await page.getAttribute('[data-kpi="nationalities"]', 'data-value')).toBe('4');
+		expect(await page.getAttribute('[data-kpi="disability-share"]', 'data-value')).toBe('0.2500');
+		await page.close();
+	});
+
 	it('shows small counts as "<k" until the exact switch is turned on', async () => {
 		// 15 people, 3 of them Afghan and 3 with a disability: 3 is below k, so is 15 − 12 for the share.
 		const rows = ['year,sex,nationality,disability', ...Array.from({ length: 15 }, (_, i) => `2024,F,${i < 3 ? 'AF' : 'KG'},${i < 3 ? 'yes' : 'no'}`)];
