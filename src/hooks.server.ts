@@ -1,7 +1,8 @@
 import type { Handle } from '@sveltejs/kit';
+import { injectCharts } from '$lib/server/render-charts';
 
-/** <html lang> follows the path: /ru/… is Russian, /ky/… Kyrgyz, the rest English. */
+/** <html lang> follows the path: /ru/… is Russian, /ky/… Kyrgyz, the rest English; a page's prerendered charts fill their slots. */
 export const handle: Handle = ({ event, resolve }) => {
 	const lang = /^\/(ru|ky)(\/|$)/.exec(event.url.pathname)?.[1] ?? 'en';
-	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang) });
+	return resolve(event, { transformPageChunk: ({ html }) => injectCharts(html.replace('%lang%', lang), event.locals.charts) });
 };

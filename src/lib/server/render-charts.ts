@@ -1,7 +1,19 @@
-/** Charts rendered to SVG at build time, so a donor sees them before any JavaScript loads. */
+/**
+ * Charts rendered to SVG at build time, so a donor sees them before any JavaScript loads. They go
+ * into the HTML only (the server hook fills each chart's slot), not into the page's data: shipped
+ * there too, the SVGs were 40% of the page again, to be parsed before hydration and never used.
+ */
 import { parseHTML } from 'linkedom';
 import { renderSvg } from '$lib/charts/render';
 import { CHART_IDS, type ChartId, type ChartModel } from '$lib/charts/dashboard';
+
+/** The empty element each chart's SVG goes into (Chart.svelte), by chart id. */
+export const svgSlot = (id: string) => `data-svg-slot="${id}"></div>`;
+
+export function injectCharts(html: string, svgs: Record<string, string> | undefined): string {
+	if (!svgs) return html;
+	return Object.entries(svgs).reduce((out, [id, svg]) => out.replace(svgSlot(id), `data-svg-slot="${id}">${svg}</div>`), html);
+}
 
 export function chartsToSvg(charts: Record<ChartId, ChartModel>): Record<ChartId, string> {
 	const { document } = parseHTML('<!doctype html><html><body></body></html>');

@@ -7,15 +7,15 @@ import type { Lang } from '$lib/types';
 import type { PageServerLoad } from './$types';
 
 /** Headline figures and default charts go into the HTML: no JavaScript or wasm needed to see them. */
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
 	const lang = (params.lang ?? 'en') as Lang;
 	const site = await siteData();
 	const ctx = { lang, k: site.settings.k, round: site.settings.rounding };
+	locals.charts = chartsToSvg(dashboardCharts(site.initial, chartOptions(ctx), await loadMessages(lang)));
 	return {
 		settings: site.settings,
 		options: site.options,
 		initial: site.initial,
-		defaultFilters: site.defaultFilters,
-		svgs: chartsToSvg(dashboardCharts(site.initial, chartOptions(ctx), await loadMessages(lang)))
+		defaultFilters: site.defaultFilters
 	};
 };

@@ -8,17 +8,17 @@ import type { Lang } from '$lib/types';
 import type { PageServerLoad } from './$types';
 
 /** The report for the first named grant period (else the default period), prerendered. */
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, locals }) => {
 	const lang = (params.lang ?? 'en') as Lang;
 	const { settings, options } = await siteData();
 	const period = settings.periods[0] ?? settings.defaultPeriod;
 	const report = await buildReport(await publishedCounts(), { from: period.from, to: period.to }, settings.country);
 	const ctx = { lang, k: settings.k, round: settings.rounding };
+	locals.charts = chartsToSvg(dashboardCharts(report.indicators, chartOptions(ctx), await loadMessages(lang)));
 	return {
 		settings,
 		options,
 		report,
-		defaultPeriod: { from: period.from, to: period.to, id: 'id' in period ? period.id : undefined },
-		svgs: chartsToSvg(dashboardCharts(report.indicators, chartOptions(ctx), await loadMessages(lang)))
+		defaultPeriod: { from: period.from, to: period.to, id: 'id' in period ? period.id : undefined }
 	};
 };
