@@ -43,6 +43,8 @@ describe('/upload/', () => {
 		expect(body).not.toContain('+996');
 		expect(await page.getAttribute('[data-kpi="beneficiaries"]', 'data-value')).toBe('33');
 		expect(await page.locator('[data-testid="problems"] tr[data-field="nationality"]').getAttribute('data-rows')).toBe('1');
+		// Compared with what is published: this export's people per year, in the same frame as "ready".
+		expect(await page.locator('[data-testid="comparison"] tr[data-year="2024"] td').nth(1).innerText()).toBe('24');
 		// Identifier columns are absent from every download too.
 		const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /check report/i }).click()]);
 		const csv = (await downloadBytes(report)).toString('utf8');

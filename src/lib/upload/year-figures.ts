@@ -1,11 +1,12 @@
 /** Headline figures per year from a count table: what the upload page compares. */
 import type { Engine } from '$lib/db/engine';
-import { computeIndicators } from '$lib/indicators';
+import { computeIndicators, type Indicators } from '$lib/indicators';
 import { nationalityCountByYearSql } from '$lib/indicators/nationalities';
 import type { YearFigures } from './compare';
 
-export async function yearFigures(engine: Engine): Promise<YearFigures[]> {
-	const all = await computeIndicators(engine, {});
+/** `all`: the indicators over every year, when the caller has them already (a query less). */
+export async function yearFigures(engine: Engine, all?: Indicators): Promise<YearFigures[]> {
+	all ??= await computeIndicators(engine, {});
 	const q = nationalityCountByYearSql({});
 	const countries = new Map((await engine.query<{ year: number; n: number }>(q.sql, q.params)).map((r) => [r.year, r.n]));
 	return all.trend.map(({ year, n }) => {
