@@ -23,6 +23,21 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
 	});
 }
 
+/**
+ * A wasm that cannot be fetched, or comes with the wrong type, makes instantiate() hang rather
+ * than fail: ask the server about it alongside (a HEAD request), to say at once what is wrong.
+ * A server that does not answer HEAD (405, 501) is given the benefit of the doubt.
+ */
+async function checkServed(url: string): Promise<void> {
+	const response = await fetch(url, { method: 'HEAD' }).catch(() => null);
+	const file = url.split('/').pop();
+	if (!response) throw new Error(`The database engine (${file}) could not be downloaded: network error`);
+	if (!response.ok && response.status !== 405 && response.status !== 501)
+		throw new Error(`The database engine (${file}) could not be downloaded: ${response.status} ${response.statusText}`);
+	const type = response.headers.get('content-type');
+	if (response.ok && type && !type.includes('wasm')) throw new Error(`The database engine (${file}) is served as ${type}, not application/wasm: the site's host must serve .wasm files as application/wasm`);
+}
+
 async function start(): Promise<Engine> {
 	const bundle = await duckdb.selectBundle({
 		mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
@@ -30,7 +45,12 @@ async function start(): Promise<Engine> {
 	});
 	const worker = new Worker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+	try {
+		await Promise.all([checkServed(bundle.mainModule), db.instantiate(bundle.mainModule, bundle.pthreadWorker)]);
+	} catch (error) {
+		worker.terminate();
+		throw error;
+	}
 	await db.open({ query: { castBigIntToDouble: true } });
 	const conn = await db.connect();
 	for (const sql of ENGINE_SETUP) await conn.query(sql);
