@@ -72,10 +72,10 @@ async function start(): Promise<Engine> {
 		async registerText(name, text) {
 			await db.registerFileText(name, text);
 		},
-		async registerBuffer(name, bytes) {
-			// The worker takes the buffer it is given (transferred, so detached here): give it a copy,
-			// as the Node engine does, so the caller can still count line numbers in its bytes.
-			await db.registerFileBuffer(name, bytes.slice());
+		async registerBuffer(name, bytes, give = false) {
+			// The worker takes the buffer it is given (transferred, so detached here): unless the
+			// caller gives it away, give it a copy, as the Node engine does.
+			await db.registerFileBuffer(name, give ? bytes : bytes.slice());
 		},
 		async dropFile(name) {
 			await db.dropFile(name);

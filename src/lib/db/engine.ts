@@ -11,8 +11,11 @@ export interface Engine {
 	query<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
 	exec(sql: string): Promise<void>;
 	registerText(name: string, text: string): Promise<void>;
-	/** The engine keeps its own copy: the caller's bytes stay usable. */
-	registerBuffer(name: string, bytes: Uint8Array): Promise<void>;
+	/**
+	 * The engine keeps its own copy, and the caller's bytes stay usable; or, with `give`, it may
+	 * take them as they are (the browser moves them to its worker, leaving the caller's empty).
+	 */
+	registerBuffer(name: string, bytes: Uint8Array, give?: boolean): Promise<void>;
 	dropFile(name: string): Promise<void>;
 	/** Create (or replace) `table` from plain columns, through Arrow IPC. */
 	insertColumns(table: string, columns: Columns): Promise<void>;
