@@ -15,7 +15,7 @@ describe('/report/', () => {
 	it('shows the exact figures for a grant period and an organisation, with the previous period', async () => {
 		const org = 'Tunuk Foundation';
 		const byYear = peopleByYear(records, org);
-		const { page, offOriginRequests } = await openPage(browser, `/report/?period=grant-2023-2025&org=${encodeURIComponent(org)}`);
+		const { page, offOriginRequests, requests } = await openPage(browser, `/report/?period=grant-2023-2025&org=${encodeURIComponent(org)}`);
 		await waitReady(page);
 		const row = page.locator('[data-testid="report-table"] tr[data-indicator="beneficiaries"]');
 		expect(await row.getAttribute('data-value')).toBe(String(peopleBetween(byYear, 2023, 2025)));
@@ -25,6 +25,14 @@ describe('/report/', () => {
 		const sentences = await page.locator('[data-testid="sentence"]').allTextContents();
 		expect(sentences[0]).toContain(`From 2023 to 2025 ${org} served ${peopleBetween(byYear, 2023, 2025).toLocaleString('en')} people`);
 		expect(sentences).toHaveLength(3);
+		// One choice away from the prerendered report: answered from the prepared reports, no engine.
+		expect(requests().some((u) => u.endsWith('/data/report-views.json'))).toBe(true);
+		expect(requests().some((u) => u.endsWith('.wasm'))).toBe(false);
+		// A second choice is not prepared: DuckDB-wasm computes it, to the same exact figures.
+		await page.selectOption('select[name="from"]', '2024');
+		await waitReady(page);
+		expect(await row.getAttribute('data-value')).toBe(String(peopleBetween(byYear, 2024, 2025)));
+		expect(requests().some((u) => u.endsWith('.wasm'))).toBe(true);
 		expect(offOriginRequests()).toEqual([]);
 		await page.close();
 	});

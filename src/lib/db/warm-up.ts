@@ -7,8 +7,9 @@
 import { loadRender } from '$lib/charts/load-render';
 import { preparedViews } from './prepared-views';
 
-export function warmUpPublished(): void {
+/** `prepared`: the page's prepared views (the dashboard's or the report's). */
+export function warmUpPublished(prepared: 'views' | 'report-views' = 'views'): void {
 	loadRender().catch(() => {});
-	preparedViews();
+	preparedViews(prepared);
 	import('./published').then(({ publishedEngine }) => publishedEngine()).catch(() => {});
 }
