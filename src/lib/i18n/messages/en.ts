@@ -80,6 +80,8 @@ const en = {
 	rejectedRow: 'row rejected',
 	keptUnknown: 'kept, value unknown',
 	noProblems: 'No problems found.',
+	/** A problem kind as the reader and the normalisers name it (in English). */
+	problemKind: (kind: string) => kind,
 	refusedColumns: 'Columns refused (direct identifiers: never loaded, never shown)',
 	ignoredColumns: 'Columns ignored (not part of the data contract)',
 	downloadCheck: 'Download the check report (CSV)',

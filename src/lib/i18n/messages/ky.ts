@@ -4,6 +4,31 @@
  * how the number is read, and k or a year can be any number.
  */
 import type { Messages } from './en';
+import { kindIn } from '../problem-kinds';
+
+const KY_KINDS: Record<string, string> = {
+	'missing year': 'жылы жок',
+	'missing date': 'датасы жок',
+	'missing count': 'саны жок',
+	'invalid year': 'жыл туура эмес',
+	'invalid date': 'дата туура эмес',
+	'date out of range': 'дата уруксат берилген чектен тышкары',
+	'two-digit year in date': 'датадагы жыл эки цифра менен жазылган',
+	'looks like an Excel serial date': 'Excel сан түрүндөгү датасына окшош',
+	'invalid count': 'сан туура эмес',
+	'unrecognised sex': 'жынысы таанылган жок',
+	'unrecognised age': 'жашы таанылган жок',
+	'age out of range': 'жашы уруксат берилген чектен тышкары',
+	'invalid age range': 'жаш аралыгы туура эмес',
+	'age range spans child and adult': 'жаш аралыгы балдарды да, чоңдорду да камтыйт',
+	'unrecognised country': 'өлкө таанылган жок',
+	'unrecognised disability value': 'майыптуулук мааниси таанылган жок',
+	'unrecognised Washington Group answer': 'Вашингтон тобунун суроосуна жооп таанылган жок',
+	'more fields than the header has': 'баш саптагыдан көп талаа',
+	'fewer fields than the header has': 'баш саптагыдан аз талаа',
+	'not valid UTF-8 (is this part of the file in another encoding?)': 'UTF-8 эмес (файлдын бул бөлүгү башка коддоодобу?)',
+	'malformed CSV row': 'бузулган CSV сабы'
+	};
 
 const ky: Messages = {
 	skip: 'Мазмунга өтүү',
@@ -88,6 +113,7 @@ const ky: Messages = {
 	rejectedRow: 'сап четке кагылды',
 	keptUnknown: 'калтырылды, мааниси белгисиз',
 	noProblems: 'Көйгөй табылган жок.',
+	problemKind: (kind) => kindIn(KY_KINDS, kind),
 	refusedColumns: 'Четке кагылган мамычалар (түз идентификаторлор: эч качан жүктөлбөйт жана көрсөтүлбөйт)',
 	ignoredColumns: 'Эске алынбаган мамычалар (маалымат форматына кирбейт)',
 	downloadCheck: 'Текшерүү отчетун жүктөө (CSV)',

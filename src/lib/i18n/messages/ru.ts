@@ -1,5 +1,30 @@
 /** Interface text in Russian. */
 import type { Messages } from './en';
+import { kindIn } from '../problem-kinds';
+
+const RU_KINDS: Record<string, string> = {
+	'missing year': 'нет года',
+	'missing date': 'нет даты',
+	'missing count': 'нет числа',
+	'invalid year': 'неверный год',
+	'invalid date': 'неверная дата',
+	'date out of range': 'дата вне допустимого диапазона',
+	'two-digit year in date': 'год из двух цифр',
+	'looks like an Excel serial date': 'похоже на дату Excel в виде числа',
+	'invalid count': 'неверное число',
+	'unrecognised sex': 'пол не распознан',
+	'unrecognised age': 'возраст не распознан',
+	'age out of range': 'возраст вне допустимого диапазона',
+	'invalid age range': 'неверный диапазон возраста',
+	'age range spans child and adult': 'диапазон возраста включает и детей, и взрослых',
+	'unrecognised country': 'страна не распознана',
+	'unrecognised disability value': 'значение инвалидности не распознано',
+	'unrecognised Washington Group answer': 'ответ по шкале Вашингтонской группы не распознан',
+	'more fields than the header has': 'больше полей, чем в заголовке',
+	'fewer fields than the header has': 'меньше полей, чем в заголовке',
+	'not valid UTF-8 (is this part of the file in another encoding?)': 'не UTF-8 (эта часть файла в другой кодировке?)',
+	'malformed CSV row': 'повреждённая строка CSV'
+	};
 
 const ru: Messages = {
 	skip: 'Перейти к содержанию',
@@ -82,6 +107,7 @@ const ru: Messages = {
 	rejectedRow: 'строка отклонена',
 	keptUnknown: 'оставлена, значение неизвестно',
 	noProblems: 'Проблем не найдено.',
+	problemKind: (kind) => kindIn(RU_KINDS, kind),
 	refusedColumns: 'Отклонённые столбцы (прямые идентификаторы: не загружаются и не показываются)',
 	ignoredColumns: 'Пропущенные столбцы (не входят в формат данных)',
 	downloadCheck: 'Скачать отчёт о проверке (CSV)',
