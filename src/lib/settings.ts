@@ -58,6 +58,11 @@ function period(value: unknown, name: string, source: string): { from: number; t
 	return { from, to };
 }
 
+/** The grant report opens on the first grant period, else on the default period. */
+export function reportPeriod(settings: Settings): Period | Settings['defaultPeriod'] {
+	return settings.periods[0] ?? settings.defaultPeriod;
+}
+
 export function normalizeSettings(input: unknown, source = 'data/settings.json'): Settings {
 	if (typeof input !== 'object' || input === null || Array.isArray(input)) fail(source, 'must be a JSON object');
 	const spec = input as Spec;

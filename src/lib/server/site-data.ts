@@ -12,7 +12,6 @@ import { protect, release } from '$lib/release';
 import type { LossReport } from '$lib/release/loss-report';
 import { formatLossReport } from '$lib/release/loss-report';
 import { computeIndicators, loadCounts, scopeOptions, type Indicators, type ScopeOptions } from '$lib/indicators';
-import { oneChangeAway, viewKey } from '$lib/indicators/views';
 import type { Settings } from '$lib/settings';
 import type { Filters, ReleaseRow } from '$lib/types';
 
@@ -31,8 +30,6 @@ export interface SiteData {
 	options: ScopeOptions;
 	/** Figures for the default period, rendered into the HTML. */
 	initial: Indicators;
-	/** Figures for every view one change away from the default, by view key ($lib/indicators/views). */
-	views: Record<string, Indicators>;
 	defaultFilters: Filters;
 }
 
@@ -91,28 +88,19 @@ async function compute(): Promise<SiteData> {
 		await dropAllExcept(engine, COUNTS_TABLE);
 		const defaultFilters: Filters = { from: settings.defaultPeriod.from, to: settings.defaultPeriod.to };
 		releaseEngine = engine;
-		const options = await scopeOptions(engine);
 		return {
 			settings,
 			release: published.rows,
 			loss: published.loss,
 			sources: published.sources,
-			options,
+			options: await scopeOptions(engine),
 			initial: await computeIndicators(engine, defaultFilters),
-			views: await prepareViews(engine, defaultFilters, options, settings),
 			defaultFilters
 		};
 	} catch (error) {
 		await engine.close();
 		throw error;
 	}
-}
-
-async function prepareViews(engine: Engine, defaults: Filters, options: ScopeOptions, settings: Settings) {
-	const views: Record<string, Indicators> = {};
-	for (const view of oneChangeAway(defaults, options, settings.scope))
-		views[viewKey(view)] = await computeIndicators(engine, view.filters, { stackBy: view.stackBy, groupInScope: settings.scope.includes('group') });
-	return views;
 }
 
 let cached: Promise<SiteData> | undefined;

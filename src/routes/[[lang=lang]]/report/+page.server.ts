@@ -4,6 +4,7 @@ import { chartsToSvg } from '$lib/server/render-charts';
 import { dashboardCharts } from '$lib/charts/dashboard';
 import { chartOptions } from '$lib/charts/labels';
 import { loadMessages } from '$lib/i18n/messages';
+import { reportPeriod } from '$lib/settings';
 import type { Lang } from '$lib/types';
 import type { PageServerLoad } from './$types';
 
@@ -11,7 +12,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const lang = (params.lang ?? 'en') as Lang;
 	const { settings, options } = await siteData();
-	const period = settings.periods[0] ?? settings.defaultPeriod;
+	const period = reportPeriod(settings);
 	const report = await buildReport(await publishedCounts(), { from: period.from, to: period.to }, settings.country);
 	const ctx = { lang, k: settings.k, round: settings.rounding };
 	locals.charts = chartsToSvg(dashboardCharts(report.indicators, chartOptions(ctx), await loadMessages(lang)));

@@ -6,6 +6,7 @@
 import { json } from '@sveltejs/kit';
 import { publishedCounts, siteData } from '$lib/server/site-data';
 import { buildReport, type Report } from '$lib/report';
+import { reportPeriod } from '$lib/settings';
 import { oneChangeAway, viewKey, type View } from '$lib/indicators/views';
 
 export const prerender = true;
@@ -13,7 +14,7 @@ export const prerender = true;
 export async function GET() {
 	const { settings, options } = await siteData();
 	const engine = await publishedCounts();
-	const period = settings.periods[0] ?? settings.defaultPeriod;
+	const period = reportPeriod(settings);
 	const views: View[] = [
 		...oneChangeAway({ from: period.from, to: period.to }, options, settings.scope),
 		...settings.periods.map((p) => ({ filters: { from: p.from, to: p.to }, stackBy: 'none' as const }))
