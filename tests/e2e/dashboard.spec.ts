@@ -60,6 +60,13 @@ describe('/ in Chromium', () => {
 		await waitReady(page);
 		expect(requests().some((u) => u.endsWith('.wasm') || u.endsWith('/data/views.json'))).toBe(false); // looking costs neither
 		expect(await page.locator('[data-chart] svg[aria-description]').count()).toBe(4); // the prerendered charts survive hydration
+		// The page is painted before the app's code is even requested (defer-hydration.ts).
+		const [painted, firstModule] = await page.evaluate(() => [
+			performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+			Math.min(...performance.getEntriesByType('resource').filter((e) => e.name.includes('/_app/immutable/')).map((e) => e.startTime))
+		]);
+		expect(painted).toBeGreaterThan(0);
+		expect(firstModule).toBeGreaterThan(painted);
 		await page.selectOption('select[name="from"]', '2023');
 		// Read in the very frame <main> turns ready: the charts must already show the new period.
 		const years = await page
