@@ -17,18 +17,23 @@ export async function createNodeEngine(): Promise<Engine> {
 	db.open({ query: { castBigIntToDouble: true } });
 	const conn = db.connect();
 	for (const sql of ENGINE_SETUP) conn.query(sql);
+	// Prepared once, as in the browser: the build asks the same few statements for every view.
+	const prepared = new Map<string, ReturnType<typeof conn.prepare>>();
+	const forget = () => {
+		for (const statement of prepared.values()) statement.close();
+		prepared.clear();
+	};
 
 	return {
 		async query<T>(sql: string, params: unknown[] = []) {
 			if (params.length === 0) return toRows<T>(conn.query(sql));
-			const statement = conn.prepare(sql);
-			try {
-				return toRows<T>(statement.query(...params));
-			} finally {
-				statement.close();
-			}
+			let statement = prepared.get(sql);
+			if (!statement) prepared.set(sql, (statement = conn.prepare(sql)));
+			return toRows<T>(statement.query(...params));
 		},
 		async exec(sql) {
+			// A changed schema invalidates prepared statements.
+			forget();
 			conn.query(sql);
 		},
 		async registerText(name, text) {
@@ -41,10 +46,12 @@ export async function createNodeEngine(): Promise<Engine> {
 			db.dropFile(name);
 		},
 		async insertColumns(table: string, columns: Columns) {
+			forget();
 			conn.query(`DROP TABLE IF EXISTS ${ident(table)}`);
 			conn.insertArrowFromIPCStream(columnsToIPC(columns), { name: table, create: true });
 		},
 		async close() {
+			forget();
 			conn.close();
 			db.reset();
 		}
