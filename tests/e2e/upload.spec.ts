@@ -73,6 +73,23 @@ describe('/upload/', () => {
 		await page.close();
 	});
 
+	it('writes the check report in Russian on /ru/upload/: the columns as the file names them, an Excel export\'s empty rows as such', async () => {
+		const lines = ['Код клиента;Телефон;Дата регистрации;Гражданство;Цвет', 'K1;+996 555 000 111;01.03.2024;Кыргызстан;', 'K2;+996 555 000 222;02.03.2024;Атлантида;', 'K3;+996 555 000 333;;Узбекистан;', ';;;;', ';;;;'];
+		const { page } = await openPage(browser, '/ru/upload/');
+		await waitReady(page);
+		await drop(page, [{ name: 'выгрузка.csv', buffer: encode1251(lines.join('\r\n') + '\r\n') }]);
+		expect(await summary(page)).toEqual([5, 2, 3]);
+		const problems = await page.locator('[data-testid="problems"] tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].slice(0, 4).map((td) => td.textContent)));
+		expect(problems).toEqual([
+			['Дата регистрации', 'пустая строка (не заполнено ни одно распознанное поле)', '2', '5, 6'],
+			['Дата регистрации', 'нет даты', '1', '4'],
+			['Гражданство', 'страна не распознана', '1', '3']
+		]);
+		expect(await page.locator('[data-testid="refused-columns"] li').innerText()).toBe('Телефон (выгрузка.csv, столбец 2): похоже на столбец с номерами телефонов');
+		expect(await page.locator('[data-testid="ignored-columns"] li').innerText()).toBe('Цвет (выгрузка.csv): поле не распознано');
+		await page.close();
+	});
+
 	it('shows small counts as "<k" until the exact switch is turned on', async () => {
 		// 15 people, 3 of them Afghan and 3 with a disability: 3 is below k, so is 15 − 12 for the share.
 		const rows = ['year,sex,nationality,disability', ...Array.from({ length: 15 }, (_, i) => `2024,F,${i < 3 ? 'AF' : 'KG'},${i < 3 ? 'yes' : 'no'}`)];

@@ -3,6 +3,8 @@ import type { Messages } from './messages';
 import en from './messages/en';
 import ru from './messages/ru';
 import ky from './messages/ky';
+import { refusalReason } from '$lib/normalise/pii';
+import { mapHeaders } from '$lib/normalise/fields';
 
 /** Every text of a language by key, nested ones as "phases.reading", functions called with 10s. */
 function texts(m: Messages): Record<string, string> {
@@ -39,12 +41,31 @@ describe('problem kinds in the check report', () => {
 		'looks like an Excel serial date', 'invalid count', 'unrecognised sex', 'unrecognised age', 'age out of range', 'invalid age range',
 		'age range spans child and adult', 'unrecognised country', 'unrecognised disability value', 'unrecognised Washington Group answer',
 		'more fields than the header has (4)', 'fewer fields than the header has (4)', 'not valid UTF-8 (is this part of the file in another encoding?)',
-		'malformed CSV row (unquoted value)'
+		'malformed CSV row (unquoted value)', 'empty row (no recognised field filled)'
 	];
 	it.each(['ru', 'ky'] as const)('are all written in %s, a detail in brackets kept', (lang) => {
 		const m = { ru, ky }[lang];
 		for (const kind of kinds) expect(m.problemKind(kind), kind).not.toBe(kind);
 		expect(m.problemKind('more fields than the header has (4)')).toMatch(/ \(4\)$/);
 		expect(m.problemKind('something new')).toBe('something new');
+	});
+});
+
+describe('why a column was refused or ignored', () => {
+	// Every reason the reader gives: one header of each refused kind, values that give one away, and mapHeaders' own.
+	const headers = ['full name', 'phone', 'passport', 'ИНН', 'address', 'email', 'date of birth', 'notes'];
+	const reasons = [
+		...headers.map((h) => refusalReason(h, [])!),
+		refusalReason('contact', ['+996 555 123 456', '+996 700 000 000'])!,
+		refusalReason('x', ['x@example.org'])!,
+		refusalReason('x', ['21234567890123'])!,
+		refusalReason('x', ['a long free text written about the person and what happened, well over sixty characters'])!,
+		...mapHeaders(['year', 'colour', 'year']).columns.slice(1).map((c) => c.reason!)
+	];
+	it.each(['ru', 'ky'] as const)('are all written in %s', (lang) => {
+		const m = { ru, ky }[lang];
+		expect(new Set(reasons).size).toBe(reasons.length);
+		for (const reason of reasons) expect(m.columnReason(reason), reason).toMatch(/^[^a-z]*$/);
+		expect(m.columnReason('something new')).toBe('something new');
 	});
 });

@@ -8,3 +8,21 @@ export function kindIn(table: Record<string, string>, kind: string): string {
 	const detailed = /^(.*?) (\([^()]*\))$/.exec(kind);
 	return detailed && table[detailed[1]] ? `${table[detailed[1]]} ${detailed[2]}` : kind;
 }
+
+/** How a language says why a column was refused or ignored (see refusalReason and mapHeaders). */
+export interface ReasonWords {
+	/** "a phone number" → the language's words for such a column. */
+	kinds: Record<string, string>;
+	looksLike: (column: string, byValues: boolean) => string;
+	duplicate: (column: string) => string;
+	notRecognised: string;
+}
+
+/** A column's reason ("looks like a phone number column (by its values)") in another language. */
+export function reasonIn(words: ReasonWords, reason: string): string {
+	const looks = /^looks like (.+?) column( \(by its values\))?$/.exec(reason);
+	if (looks && words.kinds[looks[1]]) return words.looksLike(words.kinds[looks[1]], looks[2] !== undefined);
+	const duplicate = /^duplicate of column (\d+)$/.exec(reason);
+	if (duplicate) return words.duplicate(duplicate[1]);
+	return reason === 'not a recognised field' ? words.notRecognised : reason;
+}

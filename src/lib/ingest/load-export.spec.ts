@@ -92,6 +92,16 @@ it("reads an export that starts with Excel's sep= line, with the problems' physi
 	expect(result.files[0].problems.map((p) => [p.field, p.lines])).toEqual([['year', [5]], ['nationality', [4]]]);
 });
 
+it("rejects Excel's trailing ';;;;' rows as empty rows, not as rows with a missing date, each with its lines", async () => {
+	const text = 'id;date;sex;nationality;notes\r\nA1;01.02.2024;F;KG;\r\nA2;;M;KG;\r\n;;;;\r\nA3;03.04.2024;F;UZ;\r\n;;;;\r\n;;;;seen twice\r\n';
+	const result = await loadExports(engine, [{ name: 'excel.csv', bytes: new TextEncoder().encode(text) }]);
+	expect([result.rowsRead, result.rowsLoaded, result.rowsRejected, result.people]).toEqual([6, 2, 4, 2]);
+	expect(result.files[0].problems.map((p) => [p.field, p.kind, p.rows, p.lines, p.rejected])).toEqual([
+		['date', 'empty row (no recognised field filled)', 3, [4, 6, 7], true],
+		['date', 'missing date', 1, [3], true]
+	]);
+});
+
 it('reads a report whose header follows a title line, with the physical line numbers of its problems', async () => {
 	const text = 'Отчёт по клиентам\n\nгод;пол;гражданство\n2024;Ж;KG\n2024;М;Атлантида\n';
 	const result = await loadExports(engine, [{ name: 'report.csv', bytes: new TextEncoder().encode(text) }]);

@@ -54,6 +54,8 @@ export interface FileReport {
 	needsMapping?: boolean;
 	headers: string[];
 	columns: ColumnMapping[];
+	/** The header of the column each field was read from (what staff find in their spreadsheet). */
+	fieldColumns?: Partial<Record<Field, string>>;
 	rowsRead: number;
 	rowsLoaded: number;
 	rowsRejected: number;
@@ -141,7 +143,8 @@ async function readFile(engine: Engine, file: ExportFile, i: number, options: Lo
 	}
 	const columns = refuseByValues(mapHeaders(sniffed.headers, sniffed.hxl).columns, sniffed);
 	const chosen = chooseColumns(columns, options.choices?.[file.name]);
-	Object.assign(report, { encoding, delimiter: sniffed.delimiter, headers: sniffed.headers, columns });
+	const fieldColumns = Object.fromEntries([...chosen].map(([field, c]) => [field, sniffed.headers[c]]));
+	Object.assign(report, { encoding, delimiter: sniffed.delimiter, headers: sniffed.headers, columns, fieldColumns });
 	if (!chosen.has('year') && !chosen.has('date')) return { report: { ...report, needsMapping: true } };
 
 	throwIfAborted(options.signal);
@@ -215,9 +218,25 @@ interface Found {
 	rows: number;
 }
 
+/**
+ * A row with no recognised field filled (the ";;;;;" rows an Excel export often ends with) is
+ * rejected as an empty row, not as one with a missing date: its year column reads as this.
+ */
+export const EMPTY_ROW = '~empty row';
+export const EMPTY_ROW_PROBLEM = 'empty row (no recognised field filled)';
+
+/** A column's raw value as counted and reported ('' for none); in the year column, EMPTY_ROW for an empty row. */
+type RawValue = (field: Field) => string;
+
+function rawValues(chosen: Map<Field, number>, yearField: Field): RawValue {
+	const blank = [...chosen.keys()].map((f) => `${f === 'id' ? '"key"' : ident(f)} IS NULL`).join(' AND ');
+	return (field) =>
+		field === yearField ? `coalesce(${ident(field)}, CASE WHEN ${blank} THEN '${EMPTY_ROW}' ELSE '' END)` : `coalesce(${ident(field)}, '')`;
+}
+
 /** Rows per distinct value of each column, in one scan (GROUPING SETS), or per combination of columns. */
-async function countValues(engine: Engine, i: number, columns: Field[], combined = false): Promise<ValueCount[]> {
-	const inner = columns.map((f) => `coalesce(${ident(f)}, '') AS ${ident(f)}`).join(', ');
+async function countValues(engine: Engine, i: number, columns: Field[], raw: RawValue, combined = false): Promise<ValueCount[]> {
+	const inner = columns.map((f) => `${raw(f)} AS ${ident(f)}`).join(', ');
 	const sets = combined ? `(${columns.map(ident).join(', ')})` : columns.map((f) => `(${ident(f)})`).join(', ');
 	const rows = await engine.query<Record<string, unknown>>(
 		`SELECT ${columns.map(ident).join(', ')}, count(*)::INTEGER AS rows FROM (SELECT ${inner} FROM raw_${i}) GROUP BY GROUPING SETS (${sets})`
@@ -232,12 +251,10 @@ async function countValues(engine: Engine, i: number, columns: Field[], combined
  * The first records of each (field, kind of problem), in a second scan of the columns with
  * problems only: a clean export (the usual case) skips it, and the count above stays cheap.
  */
-async function firstRecords(engine: Engine, i: number, found: Found[]): Promise<Map<string, number[]>> {
+async function firstRecords(engine: Engine, i: number, found: Found[], raw: RawValue): Promise<Map<string, number[]>> {
 	if (found.length === 0) return new Map();
 	await engine.insertColumns(`found_${i}`, { field: found.map((f) => f.field), raw: found.map((f) => f.raw), kind: found.map((f) => kindOf(f.problem)) });
-	const scans = [...new Set(found.map((f) => f.field))].map(
-		(f) => `SELECT '${f}' AS field, coalesce(${ident(f)}, '') AS raw, (rowid + 1)::INTEGER AS rec FROM raw_${i}`
-	);
+	const scans = [...new Set(found.map((f) => f.field))].map((f) => `SELECT '${f}' AS field, ${raw(f)} AS raw, (rowid + 1)::INTEGER AS rec FROM raw_${i}`);
 	const rows = await engine.query<{ field: string; kind: string; recs: Iterable<number> }>(
 		`SELECT w.field, w.kind, min(r.rec, ${EXAMPLE_LINES}) AS recs FROM (${scans.join(' UNION ALL ')}) r
 		JOIN found_${i} w ON r.field = w.field AND r.raw = w.raw GROUP BY ALL`
@@ -255,11 +272,13 @@ async function normaliseFile(engine: Engine, i: number, read: Required<Awaited<R
 	let yearRejects = 0;
 
 	const yearField: Field = chosen.has('year') ? 'year' : 'date';
+	const raw = rawValues(chosen, yearField);
 	const fields = ([yearField, 'count', ...PACK_A, ...PACK_B.map(([f]) => f)] as Field[]).filter((f) => chosen.has(f) && NORMALISERS[f]);
 	// Every field's raw value → code, in one table (one round trip to the engine, not one per field).
 	const map: Columns = { field: [], raw: [], code: [] };
-	for (const c of await countValues(engine, i, fields)) {
-		const { value, problem } = NORMALISERS[c.field]!(c.raw);
+	for (const c of await countValues(engine, i, fields, raw)) {
+		const empty = c.field === yearField && c.raw === EMPTY_ROW;
+		const { value, problem } = empty ? { value: null, problem: EMPTY_ROW_PROBLEM } : NORMALISERS[c.field]!(c.raw);
 		const numeric = c.field === yearField || c.field === 'count';
 		map.field.push(c.field);
 		map.raw.push(c.raw);
@@ -280,7 +299,7 @@ async function normaliseFile(engine: Engine, i: number, read: Required<Awaited<R
 	const wg = WG_FIELDS.filter((f) => chosen.has(f));
 	if (!chosen.has('disability') && wg.length > 0) {
 		// Classified per distinct combination of answers (at most 5^6), by the one WG-SS rule in values.ts.
-		const combos = await countValues(engine, i, wg, true);
+		const combos = await countValues(engine, i, wg, raw, true);
 		const answers = combos.map((combo) => wg.map((f) => normaliseWg(combo.values[f])));
 		const columns: Record<string, (string | number)[]> = Object.fromEntries(wg.map((f) => [f, combos.map((c) => c.values[f])]));
 		columns.code = answers.map((a) => dict.disability.code(wgDisability(a.map((x) => x.value))));
@@ -302,7 +321,7 @@ async function normaliseFile(engine: Engine, i: number, read: Required<Awaited<R
 		found.push(...byValue.values());
 	}
 
-	const examples = await firstRecords(engine, i, found);
+	const examples = await firstRecords(engine, i, found, raw);
 	// Line numbers are counted only when there is something to show (a clean export reads nothing again).
 	const source = found.length || rejects.length ? await read.source() : '';
 	for (const field of [...fields, ...wg]) {

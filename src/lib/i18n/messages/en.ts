@@ -72,7 +72,8 @@ const en = {
 	peopleUnique: (n: string) => `${n} unique people`,
 	encodingDelimiter: (enc: string, delim: string) => `Encoding ${enc}, delimiter ${delim}`,
 	problem: 'Problem',
-	field: 'Field',
+	column: 'Column',
+	columnNumber: (n: number) => `column ${n}`,
 	rows: 'Rows',
 	lines: 'First lines',
 	values: 'Values',
@@ -82,6 +83,8 @@ const en = {
 	noProblems: 'No problems found.',
 	/** A problem kind as the reader and the normalisers name it (in English). */
 	problemKind: (kind: string) => kind,
+	/** Why a column was refused or ignored, as mapHeaders and refusalReason say it (in English). */
+	columnReason: (reason: string) => reason,
 	refusedColumns: 'Columns refused (direct identifiers: never loaded, never shown)',
 	ignoredColumns: 'Columns ignored (not part of the data contract)',
 	downloadCheck: 'Download the check report (CSV)',

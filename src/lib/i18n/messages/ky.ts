@@ -4,7 +4,7 @@
  * how the number is read, and k or a year can be any number.
  */
 import type { Messages } from './en';
-import { kindIn } from '../problem-kinds';
+import { kindIn, reasonIn, type ReasonWords } from '../problem-kinds';
 
 const KY_KINDS: Record<string, string> = {
 	'missing year': 'жылы жок',
@@ -27,8 +27,25 @@ const KY_KINDS: Record<string, string> = {
 	'more fields than the header has': 'баш саптагыдан көп талаа',
 	'fewer fields than the header has': 'баш саптагыдан аз талаа',
 	'not valid UTF-8 (is this part of the file in another encoding?)': 'UTF-8 эмес (файлдын бул бөлүгү башка коддоодобу?)',
-	'malformed CSV row': 'бузулган CSV сабы'
+	'malformed CSV row': 'бузулган CSV сабы',
+	'empty row (no recognised field filled)': 'бош сап (бир да таанылган талаа толтурулган эмес)'
 	};
+
+const KY_REASONS: ReasonWords = {
+	kinds: {
+		'a name': 'аты-жөнү',
+		'a phone number': 'телефон номери',
+		'a passport or document number': 'паспорт же документ номери',
+		'a personal number (PIN/ИНН)': 'жеке номер (ПИН/ИНН)',
+		'an address': 'дарек',
+		'an e-mail address': 'электрондук почта дареги',
+		'a date of birth': 'туулган күнү',
+		'free-text notes': 'эркин тексттеги эскертүүлөр'
+	},
+	looksLike: (column, byValues) => `${column} мамычасына окшош${byValues ? ' (маанилери боюнча)' : ''}`,
+	duplicate: (column) => `${column}-мамычаны кайталайт`,
+	notRecognised: 'таанылган талаа эмес'
+};
 
 const ky: Messages = {
 	skip: 'Мазмунга өтүү',
@@ -105,7 +122,8 @@ const ky: Messages = {
 	peopleUnique: (n) => `уникалдуу адамдар: ${n}`,
 	encodingDelimiter: (enc, delim) => `Коддоо ${enc}, бөлгүч ${delim}`,
 	problem: 'Көйгөй',
-	field: 'Талаа',
+	column: 'Мамыча',
+	columnNumber: (n) => `${n}-мамыча`,
 	rows: 'Саптар',
 	lines: 'Биринчи саптар',
 	values: 'Маанилер',
@@ -114,6 +132,7 @@ const ky: Messages = {
 	keptUnknown: 'калтырылды, мааниси белгисиз',
 	noProblems: 'Көйгөй табылган жок.',
 	problemKind: (kind) => kindIn(KY_KINDS, kind),
+	columnReason: (reason) => reasonIn(KY_REASONS, reason),
 	refusedColumns: 'Четке кагылган мамычалар (түз идентификаторлор: эч качан жүктөлбөйт жана көрсөтүлбөйт)',
 	ignoredColumns: 'Эске алынбаган мамычалар (маалымат форматына кирбейт)',
 	downloadCheck: 'Текшерүү отчетун жүктөө (CSV)',

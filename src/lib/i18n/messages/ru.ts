@@ -1,6 +1,6 @@
 /** Interface text in Russian. */
 import type { Messages } from './en';
-import { kindIn } from '../problem-kinds';
+import { kindIn, reasonIn, type ReasonWords } from '../problem-kinds';
 
 const RU_KINDS: Record<string, string> = {
 	'missing year': 'нет года',
@@ -23,8 +23,25 @@ const RU_KINDS: Record<string, string> = {
 	'more fields than the header has': 'больше полей, чем в заголовке',
 	'fewer fields than the header has': 'меньше полей, чем в заголовке',
 	'not valid UTF-8 (is this part of the file in another encoding?)': 'не UTF-8 (эта часть файла в другой кодировке?)',
-	'malformed CSV row': 'повреждённая строка CSV'
+	'malformed CSV row': 'повреждённая строка CSV',
+	'empty row (no recognised field filled)': 'пустая строка (не заполнено ни одно распознанное поле)'
 	};
+
+const RU_REASONS: ReasonWords = {
+	kinds: {
+		'a name': 'столбец с именами',
+		'a phone number': 'столбец с номерами телефонов',
+		'a passport or document number': 'столбец с номерами паспортов или документов',
+		'a personal number (PIN/ИНН)': 'столбец с персональными номерами (ПИН/ИНН)',
+		'an address': 'столбец с адресами',
+		'an e-mail address': 'столбец с адресами электронной почты',
+		'a date of birth': 'столбец с датами рождения',
+		'free-text notes': 'столбец с заметками (свободный текст)'
+	},
+	looksLike: (column, byValues) => `похоже на ${column}${byValues ? ' (по значениям)' : ''}`,
+	duplicate: (column) => `повторяет столбец ${column}`,
+	notRecognised: 'поле не распознано'
+};
 
 const ru: Messages = {
 	skip: 'Перейти к содержанию',
@@ -99,7 +116,8 @@ const ru: Messages = {
 	peopleUnique: (n) => `уникальных людей: ${n}`,
 	encodingDelimiter: (enc, delim) => `Кодировка ${enc}, разделитель ${delim}`,
 	problem: 'Проблема',
-	field: 'Поле',
+	column: 'Столбец',
+	columnNumber: (n) => `столбец ${n}`,
 	rows: 'Строк',
 	lines: 'Первые строки',
 	values: 'Значения',
@@ -108,6 +126,7 @@ const ru: Messages = {
 	keptUnknown: 'оставлена, значение неизвестно',
 	noProblems: 'Проблем не найдено.',
 	problemKind: (kind) => kindIn(RU_KINDS, kind),
+	columnReason: (reason) => reasonIn(RU_REASONS, reason),
 	refusedColumns: 'Отклонённые столбцы (прямые идентификаторы: не загружаются и не показываются)',
 	ignoredColumns: 'Пропущенные столбцы (не входят в формат данных)',
 	downloadCheck: 'Скачать отчёт о проверке (CSV)',
