@@ -209,7 +209,8 @@ async function dropOnce(browser, base, file, label) {
 		if (await error.count()) return { message: await error.innerText() };
 		return {
 			ms: await page.evaluate(() => performance.now() - window.__dropAt),
-			read: await page.getAttribute('[data-testid="ingest-summary"]', 'data-rows-read')
+			read: await page.getAttribute('[data-testid="ingest-summary"]', 'data-rows-read'),
+			workers: page.workers().length
 		};
 	} catch (error) {
 		return { message: `${error.message} after ${((Date.now() - started) / 1000).toFixed(0)} s` };
@@ -241,7 +242,7 @@ async function benchUpload(browser, base, file, label, runs) {
 	const bareMs = median(bare.map((b) => b.ms));
 	const spread = ours.length > 1 ? `, ${ms(Math.min(...ours.map((o) => o.ms)))}–${ms(Math.max(...ours.map((o) => o.ms)))}` : '';
 	row(
-		`/upload: ${label} (${(statSync(file).size / 1e6).toFixed(0)} MB) → dashboard ready (median of ${ours.length}${spread})`,
+		`/upload: ${label} (${(statSync(file).size / 1e6).toFixed(0)} MB) → dashboard ready (${ours[0].workers ?? '?'} DuckDB workers; median of ${ours.length}${spread})`,
 		failed ? `ended: ${failed.message}` : `${ms(oursMs)} (${ours[0].read} rows)`,
 		`${ms(bareMs)} read_csv into a table (${bare[0].rows} rows)`,
 		ratio(oursMs, bareMs),

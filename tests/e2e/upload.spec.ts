@@ -169,6 +169,32 @@ describe('/upload/ → report', () => {
 });
 
 describe('/upload/ with a large export', () => {
+	it('reads it in parts, one DuckDB worker per core, to the figures and lines of reading it whole', async () => {
+		// 300,000 rows (5 MB): ids P0–P199999, the first 100,000 recurring 200,000 rows later; a missing
+		// year and an empty row in the second half, where the lines are counted from its part's start.
+		const rows = Array.from({ length: 300_000 }, (_, i) => `P${i % 200_000},${i === 250_000 ? 'n/a' : 2019 + (i % 7)},${i % 3 ? 'F' : 'M'}`);
+		const { page } = await openPage(browser, '/upload/');
+		await waitReady(page);
+		await drop(page, [{ name: 'large.csv', buffer: Buffer.from(['case_id,year,sex', ...rows, ',,'].join('\n') + '\n') }]);
+		const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+		expect(page.workers().length).toBe(Math.min(4, Math.max(1, cores)));
+		expect(await summary(page)).toEqual([300_001, 299_999, 2]);
+		const problems = await page.locator('[data-testid="problems"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].slice(1, 4).map((td) => td.textContent)));
+		expect(problems).toEqual([
+			['empty row (no recognised field filled)', '1', '300002'],
+			['missing year', '1', '250002']
+		]);
+		expect(await page.getAttribute('[data-kpi="beneficiaries"]', 'data-value')).toBe('200000');
+		// Each id in the year of its first valid record (P0–P99999: the earlier of their two years).
+		const first = new Map<number, number>();
+		for (let i = 0; i < 300_000; i++) if (i !== 250_000) first.set(i % 200_000, Math.min(first.get(i % 200_000) ?? 9999, 2019 + (i % 7)));
+		const byYear = new Map<number, number>();
+		for (const year of first.values()) byYear.set(year, (byYear.get(year) ?? 0) + 1);
+		const cells = await page.locator('[data-chart="trend"] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+		expect(cells.map(([year, n]) => [Number(year), Number(n!.replace(/\D/g, ''))])).toEqual([...byYear].sort((a, b) => a[0] - b[0]));
+		await page.close();
+	});
+
 	it('shows the phases, and cancels: the page stays usable and the next drop loads', async () => {
 		const rows = ['case_id,year,sex', ...Array.from({ length: 300_000 }, (_, i) => `C${i},${2019 + (i % 7)},${i % 3 ? 'F' : 'M'}`)];
 		const { page } = await openPage(browser, '/upload/');

@@ -19,6 +19,12 @@ export interface Engine {
 	dropFile(name: string): Promise<void>;
 	/** Create (or replace) `table` from plain columns, through Arrow IPC. */
 	insertColumns(table: string, columns: Columns): Promise<void>;
+	/**
+	 * Rows moved between engines: a result of numeric columns without NULLs as an Arrow IPC stream
+	 * (null when it has no rows), and such rows appended to an existing table.
+	 */
+	queryIPC(sql: string): Promise<Uint8Array | null>;
+	appendIPC(table: string, ipc: Uint8Array): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -52,6 +58,17 @@ export function columnsToIPC(columns: Columns): Uint8Array {
 		arrays[name] = numeric ? Float64Array.from(values as number[]) : values.map((v) => (v === null ? '' : String(v)));
 	}
 	return tableToIPC(tableFromArrays(arrays), 'stream');
+}
+
+/**
+ * A result of numeric columns without NULLs as an IPC stream, null when it has no rows. Written
+ * column by column with this module's Arrow: DuckDB's table may come from its own copy of Arrow,
+ * which tableToIPC does not recognise (it writes nothing).
+ */
+export function numericIPC(table: Table): Uint8Array | null {
+	if (table.numRows === 0) return null;
+	const columns = table.schema.fields.map((field, c) => [field.name, table.getChildAt(c)!.toArray() as Float64Array] as const);
+	return tableToIPC(tableFromArrays(Object.fromEntries(columns)), 'stream');
 }
 
 /** SQL identifiers come from code, never from data: quote them anyway so keywords ("group") work. */

@@ -10,10 +10,15 @@ import { cp1251 } from '../../../tests/fixtures/encodings';
 
 const fixture = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(`tests/fixtures/${name}`)) });
 let engine: Engine;
+// More engines, as the browser has one per core: a file is then read in parts, one per engine.
+let others: Engine[];
 beforeAll(async () => {
-	engine = await createNodeEngine();
+	[engine, ...others] = await Promise.all([createNodeEngine(), createNodeEngine(), createNodeEngine()]);
 }, 30_000);
-afterAll(() => engine.close());
+afterAll(() => Promise.all([engine, ...others].map((e) => e.close())));
+
+/** The same load on 2 or 3 engines, the file cut into parts however small. */
+const inParts = (count: number, files: Parameters<typeof loadExports>[1]) => loadExports([engine, ...others.slice(0, count - 1)], files, { partBytes: 0 });
 
 describe('loadExports(engine, [known.csv])', () => {
 	let result: IngestResult;
@@ -152,6 +157,23 @@ it('rejects a row with more or fewer fields than the header, with its line', asy
 	]);
 });
 
+it('reads an export in parts on several engines as one engine reads it whole', async () => {
+	const enc = (text: string) => new TextEncoder().encode(text);
+	const exports = [
+		fixture('known.csv'),
+		{ name: 'ru.csv', bytes: cp1251('Код клиента;Дата регистрации;Пол\r\nA1;01.02.2022;жен\r\nA2;;муж\r\nA1;03.04.2023;жен\r\n;;\r\n') },
+		{ name: 'sep.csv', bytes: enc('sep=;\r\nyear;sex;nationality\r\n2024;F;KG\r\n2024;M;Atlantis\r\nn/a;F;KG\r\n2025;F;"Kyrgyz\r\nstan"\r\n') },
+		{ name: 'title.csv', bytes: enc('Отчёт по клиентам\n\nгод;пол;гражданство\n2024;Ж;KG\n2024;М;Атлантида\n2025;Ж;KG\n') },
+		{ name: 'ragged.csv', bytes: enc('year,sex\n2024,F\n2024,F,extra\n2024\n2025,M\n2025,M,x,y\n') },
+		{ name: 'agg.csv', bytes: enc('year,sex,count\n2024,F,12\n2024,M,3\n2025,F,-1\n2025,M,4\n') }
+	];
+	for (const file of exports) {
+		const whole = await loadExports(engine, [file]);
+		for (const count of [2, 3]) expect(await inParts(count, [file]), `${file.name} in ${count} parts`).toEqual(whole);
+	}
+	expect(await inParts(3, exports)).toEqual(await loadExports(engine, exports));
+});
+
 describe('loadExports on generated messy exports', () => {
 	const year = fc.oneof(fc.integer({ min: 2015, max: 2026 }).map(String), fc.constantFrom('', '20233', 'n/a', '15.03.2024', '31.02.2024'));
 	const text = fc.string({ unit: fc.constantFrom('a', 'Ж', ' ', ',', ';', '"', '\n', '\t', '?', '1'), maxLength: 8 });
@@ -164,7 +186,8 @@ describe('loadExports on generated messy exports', () => {
 				fc.constantFrom(',', ';', '\t'),
 				fc.constantFrom('\n', '\r\n'),
 				fc.boolean(),
-				async (records, delimiter, newline, ragged) => {
+				fc.integer({ min: 2, max: 3 }),
+				async (records, delimiter, newline, ragged, parts) => {
 					const rows = records.map((r, i) => (ragged && i % 5 === 4 ? [...r, 'extra'] : r));
 					const csv = Papa.unparse([['case_id', 'year', 'sex', 'nationality'], ...rows], { delimiter, newline, quotes: true });
 					const result = await loadExports(engine, [{ name: 'messy.csv', bytes: new TextEncoder().encode(csv) }]);
@@ -174,6 +197,8 @@ describe('loadExports on generated messy exports', () => {
 					expect(file.rowsLoaded + file.rowsRejected).toBe(file.rowsRead);
 					expect(result.rows.reduce((s, r) => s + r.n, 0)).toBe(result.people);
 					expect(result.people).toBeLessThanOrEqual(file.rowsLoaded);
+					// Read in parts by several engines: the same result, problems and their lines included.
+					expect(await inParts(parts, [{ name: 'messy.csv', bytes: new TextEncoder().encode(csv) }])).toEqual(result);
 				}
 			),
 			{ seed: 11, numRuns: 40 }
@@ -203,9 +228,10 @@ describe('unique people', () => {
 
 	it('are each counted once, in the year and with the attributes of their first valid record', async () => {
 		await fc.assert(
-			fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 30 }), async (rows) => {
+			fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 30 }), fc.integer({ min: 1, max: 3 }), async (rows, parts) => {
 				const csv = ['case_id,year,sex,count', ...rows.map((r) => `${r.id},${r.year},${r.sex},${r.count}`)].join('\n');
-				const result = await loadExports(engine, [{ name: 'ids.csv', bytes: new TextEncoder().encode(csv) }]);
+				const file = { name: 'ids.csv', bytes: new TextEncoder().encode(csv) };
+				const result = parts === 1 ? await loadExports(engine, [file]) : await inParts(parts, [file]);
 				const got = new Map<string, number>();
 				for (const r of result.rows) got.set(`${r.year} ${r.sex}`, (got.get(`${r.year} ${r.sex}`) ?? 0) + r.n);
 				expect(Object.fromEntries([...got].sort())).toEqual(expected(rows));

@@ -10,6 +10,7 @@ import { WG_DOMAINS, type Field, type PersonRow } from '$lib/types';
 import { checkFile, decode, decodeHead } from './decode';
 import { sniff, type Sniffed } from './sniff';
 import { lineOfRecord } from './lines';
+import { lineBreaks, splitRecords, type Part } from './split';
 import { EXAMPLE_LINES, kindOf, problemsOf, type ProblemReport } from './problems';
 import { PACK_A, PACK_B, dictionaries, packExpression, unpack, type Dictionaries, type PackedRow } from './attribute-codes';
 import { mapHeaders, type ColumnMapping } from '$lib/normalise/fields';
@@ -76,6 +77,8 @@ export interface IngestResult {
 export type Phase = 'reading' | 'decoding' | 'loading' | 'checking';
 export interface LoadOptions {
 	choices?: Record<string, ColumnChoice>;
+	/** With several engines, a file larger than this is read in parts, one per engine (default 4 MB). */
+	partBytes?: number;
 	onPhase?: (phase: Phase, file: string) => void;
 	/** Checked between steps: cancelling a large load. */
 	signal?: AbortSignal;
@@ -123,8 +126,25 @@ function throwIfAborted(signal?: AbortSignal) {
 	if (signal?.aborted) throw new DOMException('Loading was cancelled', 'AbortError');
 }
 
-/** Read one file into table `raw_<i>` (recognised columns only); returns its report so far. */
-async function readFile(engine: Engine, file: ExportFile, i: number, options: LoadOptions) {
+/** A part of a file, read by one engine into its table `raw_<i>`. */
+interface PartRead {
+	engine: Engine;
+	/** Lines DuckDB skipped at its top: the header's, or the copy of the file's first line. */
+	headerLines: number;
+	/**
+	 * The file's physical lines of some records (0-based, in the part as DuckDB read it): counted
+	 * only when there are problems to show, in the bytes read again when they were given away.
+	 */
+	lines: (records: number[]) => Promise<number[]>;
+	rejects: { line: number; error_type: string }[];
+	/** Rows before this part's (its rows are numbered on from them); set once all parts are counted. */
+	recOffset: number;
+}
+
+const DEFAULT_PART_BYTES = 4 * 1024 * 1024;
+
+/** Read one file into table `raw_<i>` (recognised columns only), in parts on several engines when large; returns its report so far. */
+async function readFile(engines: Engine[], file: ExportFile, i: number, options: LoadOptions) {
 	const report: FileReport = { file: file.name, headers: [], columns: [], rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, problems: [] };
 	options.onPhase?.('reading', file.name);
 	const unreadable = checkFile(file.name, file.bytes);
@@ -149,31 +169,75 @@ async function readFile(engine: Engine, file: ExportFile, i: number, options: Lo
 
 	throwIfAborted(options.signal);
 	options.onPhase?.('loading', file.name);
-	const path = `export_${i}.csv`;
 	// DuckDB reads UTF-8 only: a UTF-8 file goes in as it came (its BOM is on the skipped header line).
+	const utf8 = text === null ? file.bytes : new TextEncoder().encode(text);
+	const cuts = engines.length > 1 && utf8.length > (options.partBytes ?? DEFAULT_PART_BYTES) ? splitRecords(utf8, engines.length) : [{ start: 0, end: utf8.length }];
+	// A file that can be read again gives its bytes to the engine (no copy), and line numbers are
+	// counted in a fresh read. Parts after the first are copies that begin with the file's first line
+	// (skipped): DuckDB takes the kind of line break from the first one it meets, which could
+	// otherwise be one inside a quoted value.
 	const given = text === null && file.reread !== undefined;
-	if (text === null) await engine.registerBuffer(path, file.bytes, given);
-	else await engine.registerBuffer(path, new TextEncoder().encode(text), true);
-	// The pseudonymous id is only ever compared: keep its hash, not the text. An empty field reads
-	// as NULL, and hash(NULL) is a value: test before hashing, or every row without an id is one person.
+	const firstLine = utf8.slice(0, afterFirstLineBreak(utf8)); // a copy: utf8 may be given away
+	const partBytes = (bytes: Uint8Array, cut: Part, p: number) => (p === 0 ? bytes.subarray(cut.start, cut.end) : concat(firstLine, bytes.subarray(cut.start, cut.end)));
+	let whole: Promise<Uint8Array> | undefined;
+	const bytesAgain = () => (whole ??= given ? file.reread!() : Promise.resolve(utf8));
+	const paths = cuts.map((_, p) => `export_${i}_${p}.csv`);
+	// The first part last: giving it away moves the whole buffer (the others are copied as each call starts).
+	const registered = cuts.map((_, p) => cuts.length - 1 - p).map((p) => engines[p].registerBuffer(paths[p], partBytes(utf8, cuts[p], p), p > 0 || given));
+	await Promise.all(registered);
+
+	// The id is only ever compared: keep its hash, not the text. An empty field reads as NULL, and
+	// hash(NULL) is a value: test before hashing, or every row without an id is one person.
 	const select = [...chosen]
 		.map(([field, c]) => (field === 'id' ? `CASE WHEN trim(c${c}) <> '' THEN hash(trim(c${c})) END AS "key"` : `c${c} AS ${ident(field)}`))
 		.join(', ');
-	// Most exports are well-formed: read strictly first (storing rejects costs ~25% of the read),
-	// and only when DuckDB finds a malformed row, read again keeping every such row and its line.
-	let rejects: { line: number; error_type: string }[] = [];
+	const parts = await Promise.all(
+		cuts.map(async (cut, p): Promise<PartRead> => {
+			const engine = engines[p];
+			const headerLines = p === 0 ? sniffed.headerLines : 1;
+			const rejects = await readCsv(engine, paths[p], { ...sniffed, headerLines }, select, i);
+			await engine.dropFile(paths[p]);
+			const lines = async (records: number[]) => {
+				const bytes = await bytesAgain();
+				// A later part's lines are counted after its copy of the first line.
+				const before = p === 0 ? 0 : lineBreaks(bytes, 0, cut.start) - 1;
+				return lineOfRecord(partBytes(bytes, cut, p), records).map((line) => line + before);
+			};
+			return { engine, headerLines, lines, rejects, recOffset: 0 };
+		})
+	);
+	return { report, sniffed, chosen, parts };
+}
+
+/** Where the second line begins (after LF, CRLF or a lone CR); the length when there is none. */
+function afterFirstLineBreak(bytes: Uint8Array): number {
+	const lf = bytes.indexOf(10);
+	const cr = bytes.indexOf(13);
+	if (cr !== -1 && (lf === -1 || cr < lf)) return bytes[cr + 1] === 10 ? cr + 2 : cr + 1;
+	return lf === -1 ? bytes.length : lf + 1;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+	const out = new Uint8Array(a.length + b.length);
+	out.set(a);
+	out.set(b, a.length);
+	return out;
+}
+
+/**
+ * Most exports are well-formed: read strictly first (storing rejects costs ~25% of the read), and
+ * only when DuckDB finds a malformed row, read again keeping every such row and its line.
+ */
+async function readCsv(engine: Engine, path: string, sniffed: Pick<Sniffed, 'delimiter' | 'headers' | 'headerLines'>, select: string, i: number) {
 	try {
 		await engine.exec(`CREATE OR REPLACE TABLE raw_${i} AS ${readCsvSql(path, sniffed, select)}`);
+		return [];
 	} catch {
 		// DuckDB appends to an existing rejects table: start with none.
 		await engine.exec(`DROP TABLE IF EXISTS rejects_${i}; DROP TABLE IF EXISTS rejects_${i}_scans`);
 		await engine.exec(`CREATE OR REPLACE TABLE raw_${i} AS ${readCsvSql(path, sniffed, select, `rejects_${i}`)}`);
-		rejects = await engine.query<{ line: number; error_type: string }>(`SELECT line::INTEGER AS line, error_type FROM rejects_${i} ORDER BY line`);
+		return engine.query<{ line: number; error_type: string }>(`SELECT line::INTEGER AS line, error_type FROM rejects_${i} ORDER BY line`);
 	}
-	await engine.dropFile(path);
-	// Where line numbers are counted: the text, or the bytes themselves (ASCII-compatible).
-	const source = (): Promise<string | Uint8Array> => (text !== null ? Promise.resolve(text) : given ? file.reread!() : Promise.resolve(file.bytes));
-	return { report, source, sniffed, chosen, rejects };
 }
 
 /**
@@ -234,7 +298,7 @@ function rawValues(chosen: Map<Field, number>, yearField: Field): RawValue {
 		field === yearField ? `coalesce(${ident(field)}, CASE WHEN ${blank} THEN '${EMPTY_ROW}' ELSE '' END)` : `coalesce(${ident(field)}, '')`;
 }
 
-/** Rows per distinct value of each column, in one scan (GROUPING SETS), or per combination of columns. */
+/** Rows per distinct value of each column, in one scan (GROUPING SETS), or per combination of columns; per part. */
 async function countValues(engine: Engine, i: number, columns: Field[], raw: RawValue, combined = false): Promise<ValueCount[]> {
 	const inner = columns.map((f) => `${raw(f)} AS ${ident(f)}`).join(', ');
 	const sets = combined ? `(${columns.map(ident).join(', ')})` : columns.map((f) => `(${ident(f)})`).join(', ');
@@ -245,6 +309,19 @@ async function countValues(engine: Engine, i: number, columns: Field[], raw: Raw
 		const field = combined ? columns[0] : columns.find((c) => r[c] !== null)!;
 		return { field, values: Object.fromEntries(columns.map((c) => [c, String(r[c] ?? '')])), raw: String(r[field]), rows: Number(r.rows) };
 	});
+}
+
+/** The counts of all parts as one. */
+function mergeCounts(counted: ValueCount[][], columns: Field[], combined = false): ValueCount[] {
+	if (counted.length === 1) return counted[0];
+	const merged = new Map<string, ValueCount>();
+	for (const c of counted.flat()) {
+		const key = combined ? columns.map((f) => c.values[f]).join('\u0000') : `${c.field}\u0000${c.raw}`;
+		const seen = merged.get(key);
+		if (seen) seen.rows += c.rows;
+		else merged.set(key, { ...c });
+	}
+	return [...merged.values()];
 }
 
 /**
@@ -262,9 +339,19 @@ async function firstRecords(engine: Engine, i: number, found: Found[], raw: RawV
 	return new Map(rows.map((r) => [`${r.field}\u0000${r.kind}`, Array.from(r.recs, Number)]));
 }
 
-async function normaliseFile(engine: Engine, i: number, read: Required<Awaited<ReturnType<typeof readFile>>>, dict: Dictionaries) {
-	const { report, sniffed, chosen, rejects } = read;
-	const rejectedRecords = rejects.map((r) => r.line);
+/** The first physical lines of some records of each part (their 0-based indexes in the part). */
+async function linesOf(parts: PartRead[], records: (part: PartRead) => number[]): Promise<number[]> {
+	const lines: number[] = [];
+	for (const part of parts) {
+		if (lines.length >= EXAMPLE_LINES) break;
+		const wanted = records(part);
+		if (wanted.length) lines.push(...(await part.lines(wanted)));
+	}
+	return lines.slice(0, EXAMPLE_LINES);
+}
+
+async function normaliseFile(i: number, read: Required<Awaited<ReturnType<typeof readFile>>>, dict: Dictionaries) {
+	const { report, sniffed, chosen, parts } = read;
 	const joins: string[] = [];
 	const codes: Partial<Record<Field, string>> = {};
 	const found: Found[] = [];
@@ -274,9 +361,12 @@ async function normaliseFile(engine: Engine, i: number, read: Required<Awaited<R
 	const yearField: Field = chosen.has('year') ? 'year' : 'date';
 	const raw = rawValues(chosen, yearField);
 	const fields = ([yearField, 'count', ...PACK_A, ...PACK_B.map(([f]) => f)] as Field[]).filter((f) => chosen.has(f) && NORMALISERS[f]);
-	// Every field's raw value → code, in one table (one round trip to the engine, not one per field).
+	const counted = await Promise.all(parts.map((part) => countValues(part.engine, i, fields, raw)));
+	// Each part's rows are numbered on from the rows of the parts before it.
+	counted.reduce((before, part, p) => ((parts[p].recOffset = before), before + part.filter((c) => c.field === yearField).reduce((n, c) => n + c.rows, 0)), 0);
+	// Every field's raw value → code, in one table (one round trip to each engine, not one per field).
 	const map: Columns = { field: [], raw: [], code: [] };
-	for (const c of await countValues(engine, i, fields, raw)) {
+	for (const c of mergeCounts(counted, fields)) {
 		const empty = c.field === yearField && c.raw === EMPTY_ROW;
 		const { value, problem } = empty ? { value: null, problem: EMPTY_ROW_PROBLEM } : NORMALISERS[c.field]!(c.raw);
 		const numeric = c.field === yearField || c.field === 'count';
@@ -290,7 +380,7 @@ async function normaliseFile(engine: Engine, i: number, read: Required<Awaited<R
 			if (value === null) yearRejects += c.rows;
 		}
 	}
-	await engine.insertColumns(`map_${i}`, map);
+	await Promise.all(parts.map((part) => part.engine.insertColumns(`map_${i}`, map)));
 	for (const field of fields) {
 		joins.push(`LEFT JOIN (SELECT raw, code FROM map_${i} WHERE field = '${field}') m_${field} ON coalesce(r.${ident(field)}, '') = m_${field}.raw`);
 		codes[field] = `m_${field}.code`;
@@ -299,11 +389,11 @@ async function normaliseFile(engine: Engine, i: number, read: Required<Awaited<R
 	const wg = WG_FIELDS.filter((f) => chosen.has(f));
 	if (!chosen.has('disability') && wg.length > 0) {
 		// Classified per distinct combination of answers (at most 5^6), by the one WG-SS rule in values.ts.
-		const combos = await countValues(engine, i, wg, raw, true);
+		const combos = mergeCounts(await Promise.all(parts.map((part) => countValues(part.engine, i, wg, raw, true))), wg, true);
 		const answers = combos.map((combo) => wg.map((f) => normaliseWg(combo.values[f])));
 		const columns: Record<string, (string | number)[]> = Object.fromEntries(wg.map((f) => [f, combos.map((c) => c.values[f])]));
 		columns.code = answers.map((a) => dict.disability.code(wgDisability(a.map((x) => x.value))));
-		await engine.insertColumns(`map_${i}_wg`, columns);
+		await Promise.all(parts.map((part) => part.engine.insertColumns(`map_${i}_wg`, columns)));
 		joins.push(`LEFT JOIN map_${i}_wg m_wg ON ${wg.map((f) => `coalesce(r.${ident(f)}, '') = m_wg.${ident(f)}`).join(' AND ')}`);
 		codes.disability = 'm_wg.code';
 		// One entry per value, not per combination: a value's rows are summed over the combinations it is in.
@@ -321,33 +411,42 @@ async function normaliseFile(engine: Engine, i: number, read: Required<Awaited<R
 		found.push(...byValue.values());
 	}
 
-	const examples = await firstRecords(engine, i, found, raw);
 	// Line numbers are counted only when there is something to show (a clean export reads nothing again).
-	const source = found.length || rejects.length ? await read.source() : '';
+	const examples = await Promise.all(parts.map((part) => firstRecords(part.engine, i, found, raw)));
 	for (const field of [...fields, ...wg]) {
 		const lines = (kind: string) =>
-			lineOfRecord(source, (examples.get(`${field}\u0000${kind}`) ?? []).map((rec) => recordOf(rec, sniffed.headerLines, rejectedRecords)));
+			linesOf(parts, (part) => {
+				const recs = examples[parts.indexOf(part)].get(`${field}\u0000${kind}`) ?? [];
+				return recs.map((rec) => recordOf(rec, part.headerLines, part.rejects.map((r) => r.line)));
+			});
 		const numeric = field === yearField || field === 'count';
-		report.problems.push(...problemsOf(field, found.filter((f) => f.field === field), numeric, lines));
+		const kinds = problemsOf(field, found.filter((f) => f.field === field), numeric);
+		for (const problem of kinds) report.problems.push({ ...problem, lines: await lines(problem.kind) });
 	}
 
 	const code = (f: Field) => (codes[f] ? `coalesce(${codes[f]}, 0)` : '0');
 	// Integers only: materialised, the people query aggregates it fast (the joins in its pipeline cost twice as much).
-	await engine.exec(
-		`CREATE OR REPLACE TABLE norm_${i} AS SELECT ${i} AS file, (r.rowid + 1)::INTEGER AS rec,
-			${chosen.has('id') ? 'r."key"' : 'NULL::UBIGINT'} AS key,
-			nullif(${codes[yearField]}, -1)::INTEGER AS year,
-			${codes.count ? `nullif(${codes.count}, -1)::DOUBLE` : '1::DOUBLE'} AS n,
-			${packExpression(PACK_A, code)} AS a,
-			${packExpression(PACK_B, code)} AS b
-		FROM raw_${i} r ${joins.join(' ')}`
+	await Promise.all(
+		parts.map((part) =>
+			part.engine.exec(
+				`CREATE OR REPLACE TABLE norm_${i} AS SELECT ${i} AS file, (r.rowid + 1 + ${part.recOffset})::INTEGER AS rec,
+					${chosen.has('id') ? 'r."key"' : 'NULL::UBIGINT'} AS key,
+					nullif(${codes[yearField]}, -1)::INTEGER AS year,
+					${codes.count ? `nullif(${codes.count}, -1)::DOUBLE` : '1::DOUBLE'} AS n,
+					${packExpression(PACK_A, code)} AS a,
+					${packExpression(PACK_B, code)} AS b
+				FROM raw_${i} r ${joins.join(' ')}`
+			)
+		)
 	);
 	const invalid = chosen.has('count')
-		? (await engine.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM norm_${i} WHERE year IS NULL OR n IS NULL`))[0].n
+		? (await Promise.all(parts.map((part) => part.engine.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM norm_${i} WHERE year IS NULL OR n IS NULL`)))).reduce(
+				(n, [r]) => n + r.n,
+				0
+			)
 		: yearRejects;
-	const rejectsByType = new Map<string, typeof rejects>();
-	for (const r of rejects) rejectsByType.set(r.error_type, [...(rejectsByType.get(r.error_type) ?? []), r]);
-	for (const [type, lines] of rejectsByType) {
+	const rejects = parts.flatMap((part) => part.rejects);
+	for (const type of new Set(rejects.map((r) => r.error_type))) {
 		report.problems.push({
 			field: yearField,
 			kind:
@@ -359,8 +458,8 @@ async function normaliseFile(engine: Engine, i: number, read: Required<Awaited<R
 							? 'not valid UTF-8 (is this part of the file in another encoding?)'
 							: `malformed CSV row (${type.toLowerCase()})`,
 			values: [],
-			rows: lines.length,
-			lines: lineOfRecord(source, lines.slice(0, EXAMPLE_LINES).map((r) => r.line - 1)),
+			rows: rejects.filter((r) => r.error_type === type).length,
+			lines: await linesOf(parts, (part) => part.rejects.filter((r) => r.error_type === type).slice(0, EXAMPLE_LINES).map((r) => r.line - 1)),
 			rejected: true
 		});
 	}
@@ -368,6 +467,7 @@ async function normaliseFile(engine: Engine, i: number, read: Required<Awaited<R
 	report.rowsRejected = invalid + rejects.length;
 	report.rowsRead = total + rejects.length;
 	report.rowsLoaded = report.rowsRead - report.rowsRejected;
+	return parts;
 }
 
 /**
@@ -375,18 +475,20 @@ async function normaliseFile(engine: Engine, i: number, read: Required<Awaited<R
  * counted once in the year of their first record (ties: file order, then line), with that
  * record's attributes. Rows without an id are one person each (or `count` people).
  */
-export async function loadExports(engine: Engine, files: ExportFile[], options: LoadOptions = {}): Promise<IngestResult> {
+export async function loadExports(engines: Engine | Engine[], files: ExportFile[], options: LoadOptions = {}): Promise<IngestResult> {
+	const pool = Array.isArray(engines) ? engines : [engines];
 	const reports: FileReport[] = [];
-	const loaded: number[] = [];
+	// The files each engine holds a part of (as its table norm_<i>).
+	const held = new Map<Engine, number[]>();
 	const dict = dictionaries();
 	for (const [i, file] of files.entries()) {
 		throwIfAborted(options.signal);
-		const read = await readFile(engine, file, i, options);
+		const read = await readFile(pool, file, i, options);
 		reports.push(read.report);
-		if (!('source' in read)) continue;
+		if (!('parts' in read)) continue;
 		options.onPhase?.('checking', file.name);
-		await normaliseFile(engine, i, read as Required<typeof read>, dict);
-		loaded.push(i);
+		const parts = await normaliseFile(i, read as Required<typeof read>, dict);
+		for (const { engine } of parts) held.set(engine, [...(held.get(engine) ?? []), i]);
 	}
 	const result: IngestResult = {
 		files: reports,
@@ -396,18 +498,62 @@ export async function loadExports(engine: Engine, files: ExportFile[], options: 
 		people: 0,
 		rows: []
 	};
-	if (loaded.length === 0) return result;
+	if (held.size === 0) return result;
 
 	throwIfAborted(options.signal);
-	await engine.exec(`CREATE OR REPLACE VIEW records AS ${loaded.map((i) => `SELECT * FROM norm_${i}`).join(' UNION ALL ')}`);
+	const holding = [...held.keys()];
+	await Promise.all(holding.map((engine) => engine.exec(`CREATE OR REPLACE VIEW records AS ${held.get(engine)!.map((i) => `SELECT * FROM norm_${i}`).join(' UNION ALL ')}`)));
+	await gatherPeople(holding);
+	const packed = await Promise.all(holding.map((engine) => engine.query<PackedRow>(uniquePeopleSql('people'))));
+	result.rows = mergePacked(packed).map((r) => unpack(r, dict));
+	result.people = result.rows.reduce((s, r) => s + r.n, 0);
+	return result;
+}
+
+/**
+ * With several engines, each gathers the records of the ids it counts (an id's hash modulo the
+ * number of engines) from the others, as view `people`: every record of an id is then in one
+ * engine. Rows without an id stay where they are. 64-bit values cross as two 32-bit halves (the
+ * browser's engine hands BIGINTs to JavaScript as doubles).
+ */
+async function gatherPeople(engines: Engine[]): Promise<void> {
+	const m = engines.length;
+	const sent = (d: number) =>
+		`SELECT file, rec, (key >> 32)::UINTEGER AS key_hi, (key & 4294967295)::UINTEGER AS key_lo, year, n,
+			(a >> 30)::INTEGER AS a_hi, (a & 1073741823)::INTEGER AS a_lo, b::INTEGER AS b
+		FROM records WHERE key % ${m} = ${d} AND year IS NOT NULL AND n IS NOT NULL`;
+	await Promise.all(
+		engines.map(async (to, d) => {
+			const from = engines.map((engine, e) => [engine, e] as const).filter(([, e]) => e !== d);
+			// Valid records only (no NULLs to cross); the table is made here, from the same query.
+			await Promise.all(
+				from.map(async ([engine, e]) => {
+					await to.exec(`CREATE OR REPLACE TABLE moved_${e} AS ${sent(d)} LIMIT 0`);
+					const rows = await engine.queryIPC(sent(d));
+					if (rows) await to.appendIPC(`moved_${e}`, rows);
+				})
+			);
+			const moved = from.map(
+				([, e]) => `SELECT file, rec, (key_hi::UBIGINT << 32) | key_lo AS key, year, n, (a_hi::BIGINT << 30) | a_lo AS a, b FROM moved_${e}`
+			);
+			const own = m === 1 ? 'SELECT * FROM records' : `SELECT * FROM records WHERE key IS NULL OR key % ${m} = ${d}`;
+			await to.exec(`CREATE OR REPLACE VIEW people AS ${[own, ...moved].join(' UNION ALL ')}`);
+		})
+	);
+}
+
+/**
+ * People from `records`: rows with the same id are one person, counted once in the year of their
+ * first record (ties: file order, then line), with that record's attributes.
+ * Most ids occur once. Finding the few that recur is a cheap aggregate (a count per id); only
+ * their records go through the costly one (first record per id): ~40% less time for 1M rows.
+ * A row without an id is its own person, and so is an id's only record. (`valid` is a filter,
+ * not a table: materialised, as DuckDB does a CTE used three times, it cost ~100 ms more.)
+ * `a` has 60 bits: it crosses to JavaScript in two halves (a double holds only 53).
+ */
+function uniquePeopleSql(records: string): string {
 	const first = '(year::BIGINT << 40) | (file::BIGINT << 32) | rec::BIGINT';
-	// Most ids occur once. Finding the few that recur is a cheap aggregate (a count per id); only
-	// their records go through the costly one (first record per id): ~40% less time for 1M rows.
-	// A row without an id is its own person, and so is an id's only record. (`valid` is a filter,
-	// not a table: materialised, as DuckDB does a CTE used three times, it cost ~100 ms more.)
-	// `a` has 60 bits: it crosses to JavaScript in two halves (a double holds only 53).
-	const rows = await engine.query<PackedRow>(
-		`WITH valid AS NOT MATERIALIZED (SELECT * FROM records WHERE year IS NOT NULL AND n IS NOT NULL),
+	return `WITH valid AS NOT MATERIALIZED (SELECT * FROM ${records} WHERE year IS NOT NULL AND n IS NOT NULL),
 		recurring AS (SELECT key FROM valid WHERE key IS NOT NULL GROUP BY key HAVING count(*) > 1)
 		SELECT year::INTEGER AS year, (a >> 30)::INTEGER AS hi, (a & 1073741823)::INTEGER AS lo, b::INTEGER AS b, sum(n)::DOUBLE AS n FROM (
 			SELECT year, a, b, CASE WHEN key IS NULL THEN n ELSE 1 END AS n FROM valid
@@ -415,9 +561,18 @@ export async function loadExports(engine: Engine, files: ExportFile[], options: 
 			UNION ALL
 			SELECT min(year), arg_min(a, ${first}), arg_min(b, ${first}), 1 FROM valid
 			WHERE key IN (SELECT key FROM recurring) GROUP BY key
-		) GROUP BY year, a, b ORDER BY ALL`
-	);
-	result.rows = rows.map((r) => unpack(r, dict));
-	result.people = result.rows.reduce((s, r) => s + r.n, 0);
-	return result;
+		) GROUP BY year, a, b ORDER BY ALL`;
+}
+
+/** The engines' people as one list, in the order one engine gives (ORDER BY ALL). */
+function mergePacked(lists: PackedRow[][]): PackedRow[] {
+	if (lists.length === 1) return lists[0];
+	const merged = new Map<string, PackedRow>();
+	for (const r of lists.flat()) {
+		const key = `${r.year} ${r.hi} ${r.lo} ${r.b}`;
+		const seen = merged.get(key);
+		if (seen) seen.n += r.n;
+		else merged.set(key, { ...r });
+	}
+	return [...merged.values()].sort((x, y) => x.year - y.year || x.hi - y.hi || x.lo - y.lo || x.b - y.b);
 }

@@ -21,8 +21,8 @@ export function kindOf(problem: string): string {
 	return problem.replace(/\s*"[^"]*"\s*$/, '');
 }
 
-/** Problems of one field, by kind, with their values; `linesOf(kind)` gives the first lines of each kind. */
-export function problemsOf(field: Field, found: { problem: string; rows: number }[], rejected: boolean, linesOf: (kind: string) => number[]): ProblemReport[] {
+/** Problems of one field, by kind, with their values (the caller finds their lines). */
+export function problemsOf(field: Field, found: { problem: string; rows: number }[], rejected: boolean): ProblemReport[] {
 	const byKind = new Map<string, ProblemReport>();
 	for (const f of found.sort((a, b) => b.rows - a.rows || (a.problem < b.problem ? -1 : 1))) {
 		const kind = kindOf(f.problem);
@@ -32,5 +32,5 @@ export function problemsOf(field: Field, found: { problem: string; rows: number 
 		if (value !== undefined && entry.values.length < MAX_VALUES) entry.values.push(value);
 		byKind.set(kind, entry);
 	}
-	return [...byKind.values()].map((entry) => ({ ...entry, lines: linesOf(entry.kind) }));
+	return [...byKind.values()];
 }

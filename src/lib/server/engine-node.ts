@@ -2,7 +2,7 @@
 import { createDuckDB, NODE_RUNTIME, type DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { ENGINE_SETUP, columnsToIPC, ident, toRows, type Columns, type Engine } from '$lib/db/engine';
+import { ENGINE_SETUP, columnsToIPC, ident, numericIPC, toRows, type Columns, type Engine } from '$lib/db/engine';
 
 const require = createRequire(import.meta.url);
 
@@ -24,7 +24,7 @@ export async function createNodeEngine(): Promise<Engine> {
 		prepared.clear();
 	};
 
-	return {
+	const engine: Engine = {
 		async query<T>(sql: string, params: unknown[] = []) {
 			if (params.length === 0) return toRows<T>(conn.query(sql));
 			let statement = prepared.get(sql);
@@ -50,10 +50,17 @@ export async function createNodeEngine(): Promise<Engine> {
 			conn.query(`DROP TABLE IF EXISTS ${ident(table)}`);
 			conn.insertArrowFromIPCStream(columnsToIPC(columns), { name: table, create: true });
 		},
+		async queryIPC(sql) {
+			return numericIPC(conn.query(sql));
+		},
+		async appendIPC(table, ipc) {
+			conn.insertArrowFromIPCStream(ipc, { name: table, create: false });
+		},
 		async close() {
 			forget();
 			conn.close();
 			db.reset();
 		}
 	};
+	return engine;
 }

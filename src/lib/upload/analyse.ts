@@ -2,7 +2,7 @@
  * A dropped-in export, end to end in the browser's engine: load and check it, count it exactly
  * (internal figures for staff) and release it with the build's own transform.
  */
-import type { Engine } from '$lib/db/engine';
+import { dropAllExcept, type Engine } from '$lib/db/engine';
 import { loadExports, type ExportFile, type IngestResult, type LoadOptions } from '$lib/ingest/load-export';
 import { countTables, release } from '$lib/release';
 import type { LossReport } from '$lib/release/loss-report';
@@ -19,11 +19,19 @@ export interface Analysis {
 	options: ScopeOptions;
 }
 
-export async function analyseExports(engine: Engine, files: ExportFile[], options: LoadOptions = {}): Promise<Analysis> {
-	const ingest = await loadExports(engine, files, options);
+/**
+ * `engines`: the first keeps the export's count tables for its dashboard; the others help read a
+ * large export (one part each) and are emptied afterwards.
+ */
+export async function analyseExports(engines: Engine[], files: ExportFile[], options: LoadOptions = {}): Promise<Analysis> {
+	const [engine, ...helpers] = engines;
+	const ingest = await loadExports(engines, files, options);
 	const exact = countTables(ingest.rows, UPLOAD_SCOPE);
-	await loadCounts(engine, exact);
-	return { ingest, exact, options: await scopeOptions(engine) };
+	const [, scope] = await Promise.all([
+		Promise.all(helpers.map((helper) => dropAllExcept(helper, ''))),
+		loadCounts(engine, exact).then(() => scopeOptions(engine))
+	]);
+	return { ingest, exact, options: scope };
 }
 
 /** What the build would publish for this export: not needed to show its dashboard, so asked for after. */
