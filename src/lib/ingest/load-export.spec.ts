@@ -172,7 +172,7 @@ it('reads an export in parts on several engines as one engine reads it whole', a
 		for (const count of [2, 3]) expect(await inParts(count, [file]), `${file.name} in ${count} parts`).toEqual(whole);
 	}
 	expect(await inParts(3, exports)).toEqual(await loadExports(engine, exports));
-});
+}, 60_000);
 
 describe('loadExports on generated messy exports', () => {
 	const year = fc.oneof(fc.integer({ min: 2015, max: 2026 }).map(String), fc.constantFrom('', '20233', 'n/a', '15.03.2024', '31.02.2024'));

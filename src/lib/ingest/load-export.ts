@@ -286,8 +286,8 @@ interface Found {
  * A row with no recognised field filled (the ";;;;;" rows an Excel export often ends with) is
  * rejected as an empty row, not as one with a missing date: its year column reads as this.
  */
-export const EMPTY_ROW = '~empty row';
-export const EMPTY_ROW_PROBLEM = 'empty row (no recognised field filled)';
+const EMPTY_ROW = '~empty row';
+const EMPTY_ROW_PROBLEM = 'empty row (no recognised field filled)';
 
 /** A column's raw value as counted and reported ('' for none); in the year column, EMPTY_ROW for an empty row. */
 type RawValue = (field: Field) => string;
@@ -363,7 +363,11 @@ async function normaliseFile(i: number, read: Required<Awaited<ReturnType<typeof
 	const fields = ([yearField, 'count', ...PACK_A, ...PACK_B.map(([f]) => f)] as Field[]).filter((f) => chosen.has(f) && NORMALISERS[f]);
 	const counted = await Promise.all(parts.map((part) => countValues(part.engine, i, fields, raw)));
 	// Each part's rows are numbered on from the rows of the parts before it.
-	counted.reduce((before, part, p) => ((parts[p].recOffset = before), before + part.filter((c) => c.field === yearField).reduce((n, c) => n + c.rows, 0)), 0);
+	let before = 0;
+	counted.forEach((values, p) => {
+		parts[p].recOffset = before;
+		for (const c of values) if (c.field === yearField) before += c.rows;
+	});
 	// Every field's raw value → code, in one table (one round trip to each engine, not one per field).
 	const map: Columns = { field: [], raw: [], code: [] };
 	for (const c of mergeCounts(counted, fields)) {

@@ -24,7 +24,7 @@ export async function createNodeEngine(): Promise<Engine> {
 		prepared.clear();
 	};
 
-	const engine: Engine = {
+	return {
 		async query<T>(sql: string, params: unknown[] = []) {
 			if (params.length === 0) return toRows<T>(conn.query(sql));
 			let statement = prepared.get(sql);
@@ -62,5 +62,4 @@ export async function createNodeEngine(): Promise<Engine> {
 			db.reset();
 		}
 	};
-	return engine;
 }
