@@ -125,8 +125,11 @@ export const browserEngine = (): Promise<Engine> => startOne(0);
  * read and group the halves of a 1M-row export in ~55% of the time one takes; in the upload page,
  * where they share the cores with it, a 1M-row drop takes ~10% less.
  */
-export function browserEngines(count = Math.min(4, Math.max(1, navigator.hardwareConcurrency || 1))): Promise<Engine[]> {
-	return Promise.all(Array.from({ length: count }, (_, k) => startOne(k)));
+export async function browserEngines(count = Math.min(4, Math.max(1, navigator.hardwareConcurrency || 1))): Promise<Engine[]> {
+	// Helpers that cannot start (memory) are done without: only the first one is needed.
+	const [first, ...helpers] = await Promise.allSettled(Array.from({ length: count }, (_, k) => startOne(k)));
+	if (first.status === 'rejected') throw first.reason;
+	return [first.value, ...helpers.flatMap((h) => (h.status === 'fulfilled' ? [h.value] : []))];
 }
 
 /** Stop the engines' workers (a cancelled load must not keep the CPU busy); the next use starts anew. */
