@@ -507,8 +507,8 @@ export async function loadExports(engines: Engine | Engine[], files: ExportFile[
 	throwIfAborted(options.signal);
 	const holding = [...held.keys()];
 	await Promise.all(holding.map((engine) => engine.exec(`CREATE OR REPLACE VIEW records AS ${held.get(engine)!.map((i) => `SELECT * FROM norm_${i}`).join(' UNION ALL ')}`)));
-	await gatherPeople(holding);
-	const packed = await Promise.all(holding.map((engine) => engine.query<PackedRow>(uniquePeopleSql('people'))));
+	const people = await gatherPeople(holding);
+	const packed = await Promise.all(holding.map((engine) => engine.query<PackedRow>(uniquePeopleSql(people))));
 	result.rows = mergePacked(packed).map((r) => unpack(r, dict));
 	result.people = result.rows.reduce((s, r) => s + r.n, 0);
 	return result;
@@ -516,20 +516,22 @@ export async function loadExports(engines: Engine | Engine[], files: ExportFile[
 
 /**
  * With several engines, each gathers the records of the ids it counts (an id's hash modulo the
- * number of engines) from the others, as view `people`: every record of an id is then in one
+ * number of engines) from the others, as table `people`: every record of an id is then in one
  * engine. Rows without an id stay where they are. 64-bit values cross as two 32-bit halves (the
- * browser's engine hands BIGINTs to JavaScript as doubles).
+ * browser's engine hands BIGINTs to JavaScript as doubles). Returns what to count people from.
  */
-async function gatherPeople(engines: Engine[]): Promise<void> {
+async function gatherPeople(engines: Engine[]): Promise<string> {
 	const m = engines.length;
+	if (m === 1) return 'records';
 	const sent = (d: number) =>
-		`SELECT file, rec, (key >> 32)::UINTEGER AS key_hi, (key & 4294967295)::UINTEGER AS key_lo, year, n,
+		`SELECT file, rec, (key >> 32)::UINTEGER AS key_hi, (key & 4294967295)::UINTEGER AS key_lo, year,
 			(a >> 30)::INTEGER AS a_hi, (a & 1073741823)::INTEGER AS a_lo, b::INTEGER AS b
 		FROM records WHERE key % ${m} = ${d} AND year IS NOT NULL AND n IS NOT NULL`;
 	await Promise.all(
 		engines.map(async (to, d) => {
 			const from = engines.map((engine, e) => [engine, e] as const).filter(([, e]) => e !== d);
-			// Valid records only (no NULLs to cross); the table is made here, from the same query.
+			// Valid records only (no NULLs to cross; a record with an id is one person, whatever its
+			// count); the table is made here, from the same query.
 			await Promise.all(
 				from.map(async ([engine, e]) => {
 					await to.exec(`CREATE OR REPLACE TABLE moved_${e} AS ${sent(d)} LIMIT 0`);
@@ -538,12 +540,14 @@ async function gatherPeople(engines: Engine[]): Promise<void> {
 				})
 			);
 			const moved = from.map(
-				([, e]) => `SELECT file, rec, (key_hi::UBIGINT << 32) | key_lo AS key, year, n, (a_hi::BIGINT << 30) | a_lo AS a, b FROM moved_${e}`
+				([, e]) => `SELECT file, rec, (key_hi::UBIGINT << 32) | key_lo AS key, year, 1::DOUBLE AS n, (a_hi::BIGINT << 30) | a_lo AS a, b FROM moved_${e}`
 			);
-			const own = m === 1 ? 'SELECT * FROM records' : `SELECT * FROM records WHERE key IS NULL OR key % ${m} = ${d}`;
-			await to.exec(`CREATE OR REPLACE VIEW people AS ${[own, ...moved].join(' UNION ALL ')}`);
+			// A table, scanned three times by uniquePeopleSql (~40 ms less than a view, 1M rows on 2 workers).
+			const own = `SELECT * FROM records WHERE key IS NULL OR key % ${m} = ${d}`;
+			await to.exec(`CREATE OR REPLACE TABLE people AS ${[own, ...moved].join(' UNION ALL ')}`);
 		})
 	);
+	return 'people';
 }
 
 /**
@@ -568,15 +572,19 @@ function uniquePeopleSql(records: string): string {
 		) GROUP BY year, a, b ORDER BY ALL`;
 }
 
-/** The engines' people as one list, in the order one engine gives (ORDER BY ALL). */
+/** The engines' people as one list, in the order one engine gives: each list is sorted (ORDER BY ALL), its keys distinct. */
 function mergePacked(lists: PackedRow[][]): PackedRow[] {
-	if (lists.length === 1) return lists[0];
-	const merged = new Map<string, PackedRow>();
-	for (const r of lists.flat()) {
-		const key = `${r.year} ${r.hi} ${r.lo} ${r.b}`;
-		const seen = merged.get(key);
-		if (seen) seen.n += r.n;
-		else merged.set(key, { ...r });
-	}
-	return [...merged.values()].sort((x, y) => x.year - y.year || x.hi - y.hi || x.lo - y.lo || x.b - y.b);
+	const order = (x: PackedRow, y: PackedRow) => x.year - y.year || x.hi - y.hi || x.lo - y.lo || x.b - y.b;
+	return lists.reduce((xs, ys) => {
+		const out: PackedRow[] = [];
+		let i = 0;
+		let j = 0;
+		while (i < xs.length || j < ys.length) {
+			const c = i === xs.length ? 1 : j === ys.length ? -1 : order(xs[i], ys[j]);
+			if (c < 0) out.push(xs[i++]);
+			else if (c > 0) out.push(ys[j++]);
+			else out.push({ ...xs[i], n: xs[i++].n + ys[j++].n });
+		}
+		return out;
+	});
 }
