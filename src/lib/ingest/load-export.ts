@@ -197,11 +197,13 @@ async function readFile(engines: Engine[], file: ExportFile, i: number, options:
 			const headerLines = p === 0 ? sniffed.headerLines : 1;
 			const rejects = await readCsv(engine, paths[p], { ...sniffed, headerLines }, select, i);
 			await engine.dropFile(paths[p]);
+			// The part's bytes and the lines before it, found once for all its problems (a later part's
+			// lines are counted after its copy of the first line).
+			let located: Promise<{ bytes: Uint8Array; before: number }> | undefined;
 			const lines = async (records: number[]) => {
-				const bytes = await bytesAgain();
-				// A later part's lines are counted after its copy of the first line.
-				const before = p === 0 ? 0 : lineBreaks(bytes, 0, cut.start) - 1;
-				return lineOfRecord(partBytes(bytes, cut, p), records).map((line) => line + before);
+				located ??= bytesAgain().then((bytes) => ({ bytes: partBytes(bytes, cut, p), before: p === 0 ? 0 : lineBreaks(bytes, 0, cut.start) - 1 }));
+				const { bytes, before } = await located;
+				return lineOfRecord(bytes, records).map((line) => line + before);
 			};
 			return { engine, headerLines, lines, rejects, recOffset: 0 };
 		})
@@ -340,11 +342,11 @@ async function firstRecords(engine: Engine, i: number, found: Found[], raw: RawV
 }
 
 /** The first physical lines of some records of each part (their 0-based indexes in the part). */
-async function linesOf(parts: PartRead[], records: (part: PartRead) => number[]): Promise<number[]> {
+async function linesOf(parts: PartRead[], records: (part: PartRead, p: number) => number[]): Promise<number[]> {
 	const lines: number[] = [];
-	for (const part of parts) {
+	for (const [p, part] of parts.entries()) {
 		if (lines.length >= EXAMPLE_LINES) break;
-		const wanted = records(part);
+		const wanted = records(part, p);
 		if (wanted.length) lines.push(...(await part.lines(wanted)));
 	}
 	return lines.slice(0, EXAMPLE_LINES);
@@ -417,12 +419,12 @@ async function normaliseFile(i: number, read: Required<Awaited<ReturnType<typeof
 
 	// Line numbers are counted only when there is something to show (a clean export reads nothing again).
 	const examples = await Promise.all(parts.map((part) => firstRecords(part.engine, i, found, raw)));
+	const rejectedRecords = parts.map((part) => part.rejects.map((r) => r.line));
 	for (const field of [...fields, ...wg]) {
 		const lines = (kind: string) =>
-			linesOf(parts, (part) => {
-				const recs = examples[parts.indexOf(part)].get(`${field}\u0000${kind}`) ?? [];
-				return recs.map((rec) => recordOf(rec, part.headerLines, part.rejects.map((r) => r.line)));
-			});
+			linesOf(parts, (part, p) =>
+				(examples[p].get(`${field}\u0000${kind}`) ?? []).map((rec) => recordOf(rec, part.headerLines, rejectedRecords[p]))
+			);
 		const numeric = field === yearField || field === 'count';
 		const kinds = problemsOf(field, found.filter((f) => f.field === field), numeric);
 		for (const problem of kinds) report.problems.push({ ...problem, lines: await lines(problem.kind) });
