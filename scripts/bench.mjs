@@ -5,8 +5,10 @@
  *     against a bare page that loads DuckDB-wasm and draws one Plot chart;
  *   filters: first change (a prepared view), a second one at once (the engine's answer, DuckDB
  *     starting included), later changes (median of 20);
- *   /upload: a generated 1M-row export dropped in Chromium, against bare DuckDB-wasm read_csv of
- *     the same file into a table in a page of the same browser (and a count(*) scan, its floor);
+ *   /upload: a generated 1M-row export dropped in Chromium once the page has warmed up (it reads
+ *     a small invented export first), and the moment its engines start, against bare DuckDB-wasm
+ *     read_csv of the same file into a table in a page of the same browser, warmed alike (it
+ *     reads the file's first 8 MB first) or fresh (and a count(*) scan, its floor);
  *     optionally 5M rows (--5m);
  *   build: releasing 1M people in Node (ingest + release transform), against bare read_csv into a table.
  * Flags: --no-build (reuse build/), --rows N (default 1,000,000), --5m, --skip-pages, --skip-upload, --skip-build-release.
@@ -66,7 +68,15 @@ document.body.append(Plot.plot({ marks: [Plot.barY(rows, { x: 'year', y: 'n' })]
 window.__chartAt = performance.now();
 // The file into a table, as a dropped export must be (count(*) alone lets DuckDB skip building the
 // columns: reported beside it, as the floor of a scan).
-window.__readCsv = async (file) => {
+// warmBytes: first read that many bytes of it (cut after a line), as /upload reads its warm-up
+// export before a drop: the same head start for the engine's compiled code.
+window.__readCsv = async (file, warmBytes = 0) => {
+	if (warmBytes) {
+		const head = new Uint8Array(await file.slice(0, warmBytes).arrayBuffer());
+		await db.registerFileBuffer('warm.csv', head.subarray(0, head.lastIndexOf(10) + 1));
+		await conn.query("CREATE TABLE w AS SELECT * FROM read_csv('warm.csv', all_varchar = true); DROP TABLE w");
+		await db.dropFile('warm.csv');
+	}
 	let t = performance.now();
 	await db.registerFileBuffer('f.csv', new Uint8Array(await file.arrayBuffer()));
 	await conn.query("CREATE TABLE t AS SELECT * FROM read_csv('f.csv', all_varchar = true)");
@@ -180,13 +190,17 @@ async function benchPages(browser, base) {
 	row('later filter changes (median of 20)', ms(median(later)), '', '', '≤ 50 ms');
 }
 
-/** One drop on /upload (engine started), until the dashboard is ready or an error is shown. */
-async function dropOnce(browser, base, file, label) {
+/**
+ * One drop on /upload, until the dashboard is ready or an error is shown. The page starts DuckDB
+ * as it opens and then reads a small invented export (engine "warm"): `when` is "warm" (staff
+ * who open the page, then find their file) or "started" (a drop the moment the engines are up,
+ * which stops the warm-up).
+ */
+async function dropOnce(browser, base, file, label, when) {
 	const page = await browser.newPage();
 	page.on('pageerror', (e) => console.error('page error:', e.message));
 	await page.goto(`${base}/upload/`);
-	// The page starts DuckDB as it opens (a drop is what it is for): measure from a started engine.
-	await page.waitForSelector('main[data-state="ready"][data-engine="started"]', { timeout: 60_000 });
+	await page.waitForSelector(`main[data-state="ready"][data-engine="${when}"]`, { timeout: 60_000 });
 	await page.evaluate(() => {
 		const input = document.querySelector('[data-testid="drop-zone"] input[type="file"]');
 		input.addEventListener('change', () => (window.__dropAt = performance.now()), { capture: true });
@@ -219,34 +233,41 @@ async function dropOnce(browser, base, file, label) {
 	}
 }
 
-async function bareReadCsv(browser, base, file, label) {
+/** Bytes of /upload's warm-up export (WARM_UP_ROWS invented rows): the baseline reads as many first. */
+const WARM_UP_BYTES = 8_000_000;
+
+async function bareReadCsv(browser, base, file, label, warmBytes) {
 	const bare = await browser.newPage();
 	await bare.goto(`${base}/__baseline/`);
 	await bare.waitForFunction(() => window.__chartAt !== undefined);
 	await bare.setInputFiles('#f', file);
-	const result = await timeout(bare.evaluate(() => window.__readCsv(document.querySelector('#f').files[0])), 180_000, `${label} baseline read_csv`).catch((e) => ({ ms: NaN, scan: NaN, rows: e.message }));
+	const result = await timeout(bare.evaluate((warm) => window.__readCsv(document.querySelector('#f').files[0], warm), warmBytes), 180_000, `${label} baseline read_csv`).catch(
+		(e) => ({ ms: NaN, scan: NaN, rows: e.message })
+	);
 	await bare.close();
 	return result;
 }
 
-async function benchUpload(browser, base, file, label, runs) {
+async function benchUpload(browser, base, file, label, runs, when = 'warm') {
 	const ours = [];
 	const bare = [];
 	for (let i = 0; i < runs; i++) {
-		ours.push(await dropOnce(browser, base, file, label));
-		bare.push(await bareReadCsv(browser, base, file, label));
+		ours.push(await dropOnce(browser, base, file, label, when));
+		bare.push(await bareReadCsv(browser, base, file, label, when === 'warm' ? WARM_UP_BYTES : 0));
 		if (ours[i].message) break;
 	}
 	const failed = ours.find((o) => o.message);
 	const oursMs = median(ours.map((o) => o.ms));
 	const bareMs = median(bare.map((b) => b.ms));
 	const spread = ours.length > 1 ? `, ${ms(Math.min(...ours.map((o) => o.ms)))}–${ms(Math.max(...ours.map((o) => o.ms)))}` : '';
+	const moment = when === 'warm' ? 'once the page has warmed up' : 'the moment its engines start';
+	const warmed = when === 'warm' ? ', after reading its first 8 MB' : ', a fresh page';
 	row(
-		`/upload: ${label} (${(statSync(file).size / 1e6).toFixed(0)} MB) → dashboard ready (${ours[0].workers ?? '?'} DuckDB workers; median of ${ours.length}${spread})`,
+		`/upload: ${label} (${(statSync(file).size / 1e6).toFixed(0)} MB) dropped ${moment} → dashboard ready (${ours[0].workers ?? '?'} DuckDB workers; median of ${ours.length}${spread})`,
 		failed ? `ended: ${failed.message}` : `${ms(oursMs)} (${ours[0].read} rows)`,
-		`${ms(bareMs)} read_csv into a table (${bare[0].rows} rows)`,
+		`${ms(bareMs)} read_csv into a table (${bare[0].rows} rows${warmed})`,
 		ratio(oursMs, bareMs),
-		label.startsWith('1M') ? '≤ 3000 ms, ≤ 2.5×' : 'works or clear message'
+		label.startsWith('1M') && when === 'warm' ? '≤ 3000 ms, ≤ 2.5×' : label.startsWith('5M') ? 'works or clear message' : ''
 	);
 	row(`  same, against a bare count(*) scan`, '', `${ms(median(bare.map((b) => b.scan)))} count(*) read_csv`, ratio(oursMs, median(bare.map((b) => b.scan))));
 }
@@ -304,6 +325,7 @@ async function main() {
 		if (!flag('skip-upload')) {
 			console.log('dropping the large export on /upload …');
 			await benchUpload(browser, server.url, big, `${(ROWS / 1e6).toFixed(0)}M rows`, 3);
+			await benchUpload(browser, server.url, big, `${(ROWS / 1e6).toFixed(0)}M rows`, 3, 'started');
 			if (flag('5m')) {
 				const huge = path.join(tmp, 'export-5000000.csv');
 				if (!existsSync(huge)) await writeSampleCsv(huge, { perYear: Math.ceil(5_000_000 / 7 / 1.07), seed: 7 });
