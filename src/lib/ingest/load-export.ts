@@ -214,7 +214,8 @@ async function readFile(engines: Engine[], file: ExportFile, i: number, options:
 /** Where the second line begins (after LF, CRLF or a lone CR); the length when there is none. */
 function afterFirstLineBreak(bytes: Uint8Array): number {
 	const lf = bytes.indexOf(10);
-	const cr = bytes.indexOf(13);
+	// A CR only matters before the first LF: not searched for in the rest of the file (117 MB: ~35 ms).
+	const cr = bytes.subarray(0, lf === -1 ? bytes.length : lf).indexOf(13);
 	if (cr !== -1 && (lf === -1 || cr < lf)) return bytes[cr + 1] === 10 ? cr + 2 : cr + 1;
 	return lf === -1 ? bytes.length : lf + 1;
 }
@@ -252,11 +253,14 @@ async function readCsv(engine: Engine, path: string, sniffed: Pick<Sniffed, 'del
  */
 export function readCsvSql(path: string, sniffed: Pick<Sniffed, 'delimiter' | 'headers' | 'headerLines'>, select: string, rejects?: string): string {
 	const columns = sniffed.headers.map((_, c) => `'c${c}': 'VARCHAR'`).join(', ');
+	// An empty field is '', not NULL: raw values are then compared and counted as they are (no
+	// coalesce on every row of every column: ~10% of counting and normalising).
+	const notNull = sniffed.headers.map((_, c) => `'c${c}'`).join(', ');
 	const delimiter = sniffed.delimiter === '\t' ? '\\t' : sniffed.delimiter;
 	const keep = rejects ? `, ignore_errors = true, store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scans'` : '';
 	return `SELECT ${select}
 		FROM read_csv('${path}', delim = '${delimiter}', quote = '"', escape = '"', header = false, skip = ${sniffed.headerLines},
-			auto_detect = false, columns = {${columns}}${keep})`;
+			auto_detect = false, columns = {${columns}}, force_not_null = [${notNull}]${keep})`;
 }
 
 /** Physical line of a loaded row, from its row number, knowing which records DuckDB rejected. */
@@ -295,9 +299,8 @@ const EMPTY_ROW_PROBLEM = 'empty row (no recognised field filled)';
 type RawValue = (field: Field) => string;
 
 function rawValues(chosen: Map<Field, number>, yearField: Field): RawValue {
-	const blank = [...chosen.keys()].map((f) => `${f === 'id' ? '"key"' : ident(f)} IS NULL`).join(' AND ');
-	return (field) =>
-		field === yearField ? `coalesce(${ident(field)}, CASE WHEN ${blank} THEN '${EMPTY_ROW}' ELSE '' END)` : `coalesce(${ident(field)}, '')`;
+	const blank = [...chosen.keys()].map((f) => (f === 'id' ? '"key" IS NULL' : `${ident(f)} = ''`)).join(' AND ');
+	return (field) => (field === yearField ? `CASE WHEN ${blank} THEN '${EMPTY_ROW}' ELSE ${ident(field)} END` : ident(field));
 }
 
 /** Rows per distinct value of each column, in one scan (GROUPING SETS), or per combination of columns; per part. */
@@ -388,7 +391,7 @@ async function normaliseFile(i: number, read: Required<Awaited<ReturnType<typeof
 	}
 	await Promise.all(parts.map((part) => part.engine.insertColumns(`map_${i}`, map)));
 	for (const field of fields) {
-		joins.push(`LEFT JOIN (SELECT raw, code FROM map_${i} WHERE field = '${field}') m_${field} ON coalesce(r.${ident(field)}, '') = m_${field}.raw`);
+		joins.push(`LEFT JOIN (SELECT raw, code FROM map_${i} WHERE field = '${field}') m_${field} ON r.${ident(field)} = m_${field}.raw`);
 		codes[field] = `m_${field}.code`;
 	}
 
@@ -400,7 +403,7 @@ async function normaliseFile(i: number, read: Required<Awaited<ReturnType<typeof
 		const columns: Record<string, (string | number)[]> = Object.fromEntries(wg.map((f) => [f, combos.map((c) => c.values[f])]));
 		columns.code = answers.map((a) => dict.disability.code(wgDisability(a.map((x) => x.value))));
 		await Promise.all(parts.map((part) => part.engine.insertColumns(`map_${i}_wg`, columns)));
-		joins.push(`LEFT JOIN map_${i}_wg m_wg ON ${wg.map((f) => `coalesce(r.${ident(f)}, '') = m_wg.${ident(f)}`).join(' AND ')}`);
+		joins.push(`LEFT JOIN map_${i}_wg m_wg ON ${wg.map((f) => `r.${ident(f)} = m_wg.${ident(f)}`).join(' AND ')}`);
 		codes.disability = 'm_wg.code';
 		// One entry per value, not per combination: a value's rows are summed over the combinations it is in.
 		const byValue = new Map<string, Found>();

@@ -24,7 +24,9 @@ export function splitRecords(bytes: Uint8Array, count: number): Part[] {
 	let quotes = 0;
 	let at = 0; // bytes[0, at) have been scanned for quotes
 	const countQuotes = (to: number) => {
-		for (let i = bytes.indexOf(QUOTE, at); i !== -1 && i < to; i = bytes.indexOf(QUOTE, i + 1)) quotes++;
+		// Searched in bytes[at, to) only: on the whole array, a file without quotes would be read to its end.
+		const scanned = bytes.subarray(at, to);
+		for (let i = scanned.indexOf(QUOTE); i !== -1; i = scanned.indexOf(QUOTE, i + 1)) quotes++;
 		at = to;
 	};
 	for (let k = 1; k < count; k++) {
@@ -49,8 +51,9 @@ export function splitRecords(bytes: Uint8Array, count: number): Part[] {
 
 /** Line breaks (LF, CRLF or a lone CR) in bytes[start, end), as lineOfRecord counts them. */
 export function lineBreaks(bytes: Uint8Array, start: number, end: number): number {
+	const range = bytes.subarray(start, end);
 	let n = 0;
-	for (let i = bytes.indexOf(LF, start); i !== -1 && i < end; i = bytes.indexOf(LF, i + 1)) n++;
-	for (let i = bytes.indexOf(CR, start); i !== -1 && i < end; i = bytes.indexOf(CR, i + 1)) if (bytes[i + 1] !== LF) n++;
+	for (let i = range.indexOf(LF); i !== -1; i = range.indexOf(LF, i + 1)) n++;
+	for (let i = range.indexOf(CR); i !== -1; i = range.indexOf(CR, i + 1)) if (bytes[start + i + 1] !== LF) n++;
 	return n;
 }
