@@ -495,6 +495,7 @@ export async function loadExports(engines: Engine | Engine[], files: ExportFile[
 		const read = await readFile(pool, file, i, options);
 		reports.push(read.report);
 		if (!('parts' in read)) continue;
+		throwIfAborted(options.signal);
 		options.onPhase?.('checking', file.name);
 		const parts = await normaliseFile(i, read as Required<typeof read>, dict);
 		for (const { engine } of parts) held.set(engine, [...(held.get(engine) ?? []), i]);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeEngine } from '$lib/server/engine-node';
 import type { Engine } from '$lib/db/engine';
 import { loadExports } from '$lib/ingest/load-export';
-import { warmUp, warmUpCsv } from './warm-up';
+import { startWarmUp, warmUp, warmUpCsv } from './warm-up';
 
 let engines: Engine[];
 beforeAll(async () => {
@@ -28,6 +28,10 @@ describe('the warm-up export', () => {
 		const stop = new AbortController();
 		stop.abort();
 		await expect(warmUp(engines, { signal: stop.signal, rows: 2000 })).rejects.toThrow(/cancelled/);
+		for (const engine of engines) expect(await tables(engine)).toEqual([]);
+		// As the page does: a drop stops it (it did not read to its end), and waits for the engines to be emptied.
+		const warming = startWarmUp(engines);
+		expect(await warming.stop()).toBe(false);
 		for (const engine of engines) expect(await tables(engine)).toEqual([]);
 	});
 });

@@ -49,3 +49,18 @@ export async function warmUp(engines: Engine[], { signal, rows = WARM_UP_ROWS }:
 		await Promise.all(engines.map((engine) => dropAllExcept(engine, '')));
 	}
 }
+
+/** A warm-up under way: `finished` tells whether it read to its end; `stop()` ends it at its next step, and resolves once the engines are empty. */
+export interface WarmingUp {
+	finished: Promise<boolean>;
+	stop(): Promise<boolean>;
+}
+
+export function startWarmUp(engines: Engine[]): WarmingUp {
+	const stopping = new AbortController();
+	const finished = warmUp(engines, { signal: stopping.signal }).then(
+		() => !stopping.signal.aborted,
+		() => false
+	);
+	return { finished, stop: () => (stopping.abort(), finished) };
+}
