@@ -1,6 +1,7 @@
 /** The grant report in Chromium: exact figures for a known period and organisation, print, PNG. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import Papa from 'papaparse';
 import { connectBrowser, downloadBytes, openPage, runAxe, waitReady } from './harness';
 import { peopleBetween, peopleByYear, sourceRecords } from './oracle';
 
@@ -55,7 +56,7 @@ describe('/report/', () => {
 		await page.close();
 	});
 
-	it('is prerendered in Russian with Russian sentences, and downloads a chart as a valid PNG', async () => {
+	it('is prerendered in Russian with Russian sentences, and downloads a chart as a valid PNG and the table for a Russian Excel', async () => {
 		const { page } = await openPage(browser, '/ru/report/');
 		await waitReady(page);
 		const first = await page.locator('[data-testid="sentence"]').first().textContent();
@@ -67,6 +68,15 @@ describe('/report/', () => {
 		const width = bytes.readUInt32BE(16);
 		const css = await page.locator('[data-chart="trend"] svg').first().evaluate((svg) => svg.getBoundingClientRect().width);
 		expect(width).toBeGreaterThanOrEqual(Math.floor(css * 2));
+		// The table as CSV for Excel in a Russian locale: a BOM, ";" between cells, "," in decimals.
+		const [table] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Скачать таблицу (CSV)' }).click()]);
+		const csv = await downloadBytes(table);
+		expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		const { data: rows } = Papa.parse<string[]>(csv.subarray(3).toString('utf8'), { delimiter: ';' });
+		const total = (id: string) => rows.find((r) => r[1] === id)!.at(-3);
+		expect(total('beneficiaries')).toBe(await page.getAttribute('tr[data-indicator="beneficiaries"]', 'data-value'));
+		expect(total('disability-share')).toBe((await page.getAttribute('tr[data-indicator="disability-share"]', 'data-value'))!.replace('.', ','));
+		expect(rows.find((r) => r[1] === 'beneficiaries')![0]).toMatch(/[а-я]/);
 		expect(await runAxe(page)).toEqual([]);
 		await page.close();
 	});

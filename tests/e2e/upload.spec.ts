@@ -91,6 +91,19 @@ describe('/upload/', () => {
 		]);
 		expect(await page.locator('[data-testid="refused-columns"] li').innerText()).toBe('Телефон (выгрузка.csv, столбец 2): похоже на столбец с номерами телефонов');
 		expect(await page.locator('[data-testid="ignored-columns"] li').innerText()).toBe('Цвет (выгрузка.csv): поле не распознано');
+		// The download says the same, for Excel in a Russian locale (BOM, ";"), without the phone numbers.
+		const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /отчёт о проверке/i }).click()]);
+		const csv = await downloadBytes(report);
+		expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+		expect(csv.subarray(3).toString('utf8').split('\r\n')).toEqual([
+			'Файл;Результат;Столбец;Проблема;Строк;Первые строки;Значения',
+			'выгрузка.csv;итог;;прочитано строк: 5 = загружено 2 + отклонено 3;5;;',
+			'выгрузка.csv;строка отклонена;Дата регистрации;пустая строка (не заполнено ни одно распознанное поле);2;5 6;',
+			'выгрузка.csv;строка отклонена;Дата регистрации;нет даты;1;4;',
+			'выгрузка.csv;оставлена, значение неизвестно;Гражданство;страна не распознана;1;3;Атлантида',
+			'выгрузка.csv;столбец отклонён;Телефон;похоже на столбец с номерами телефонов;;1;',
+			'выгрузка.csv;столбец пропущен;Цвет;поле не распознано;;1;'
+		]);
 		await page.close();
 	});
 

@@ -1,23 +1,38 @@
 import { expect, it } from 'vitest';
+import en from '$lib/i18n/messages/en';
+import ru from '$lib/i18n/messages/ru';
+import type { FileReport } from '$lib/ingest/load-export';
 import { checkReportCsv } from './check-report-csv';
 
-it('checkReportCsv(files) lists the summary, each problem and each refused or ignored column', () => {
-	const csv = checkReportCsv([
-		{
-			file: 'x.csv', headers: ['year', 'phone', 'colour'], rowsRead: 3, rowsLoaded: 2, rowsRejected: 1,
-			columns: [
-				{ index: 0, header: 'year', status: 'recognised', field: 'year' },
-				{ index: 1, header: 'phone', status: 'refused', reason: 'looks like a phone number column' },
-				{ index: 2, header: 'colour', status: 'ignored', reason: 'not a recognised field' }
-			],
-			problems: [{ field: 'year', kind: 'invalid year', values: ['20233'], rows: 1, lines: [4], rejected: true }]
-		}
-	]);
-	expect(csv.split('\n')).toEqual([
-		'file,outcome,field or column,problem,rows,lines,values',
+const files: FileReport[] = [
+	{
+		file: 'x.csv', headers: ['Год', 'phone', 'colour'], rowsRead: 3, rowsLoaded: 2, rowsRejected: 1,
+		columns: [
+			{ index: 0, header: 'Год', status: 'recognised', field: 'year' },
+			{ index: 1, header: 'phone', status: 'refused', reason: 'looks like a phone number column' },
+			{ index: 2, header: 'colour', status: 'ignored', reason: 'not a recognised field' }
+		],
+		fieldColumns: { year: 'Год' },
+		problems: [{ field: 'year', kind: 'invalid year', values: ['20233'], rows: 1, lines: [4], rejected: true }]
+	}
+];
+
+it('checkReportCsv(files) lists the summary, each problem and each refused or ignored column, columns named as in the file', () => {
+	expect(checkReportCsv(files, en, 'en').split('\r\n')).toEqual([
+		'\ufeffFile,Outcome,Column,Problem,Rows,First lines,Values',
 		'x.csv,summary,,3 rows read = 2 loaded + 1 rejected,3,,',
-		'x.csv,row rejected,year,invalid year,1,4,20233',
+		'x.csv,row rejected,Год,invalid year,1,4,20233',
 		'x.csv,column refused,phone,looks like a phone number column,,1,',
 		'x.csv,column ignored,colour,not a recognised field,,1,'
+	]);
+});
+
+it('is written in the page\'s language, for a spreadsheet of that region', () => {
+	expect(checkReportCsv(files, ru, 'ru').split('\r\n')).toEqual([
+		'\ufeffФайл;Результат;Столбец;Проблема;Строк;Первые строки;Значения',
+		'x.csv;итог;;прочитано строк: 3 = загружено 2 + отклонено 1;3;;',
+		'x.csv;строка отклонена;Год;неверный год;1;4;20233',
+		'x.csv;столбец отклонён;phone;похоже на столбец с номерами телефонов;;1;',
+		'x.csv;столбец пропущен;colour;поле не распознано;;1;'
 	]);
 });

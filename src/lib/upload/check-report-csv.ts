@@ -1,15 +1,21 @@
-/** The check report as CSV: one line per file summary, problem and ignored/refused column. */
-import Papa from 'papaparse';
+/**
+ * The check report as a spreadsheet in the page's language: one line per file summary, problem
+ * and ignored or refused column, each column named as the file names it.
+ */
 import type { FileReport } from '$lib/ingest/load-export';
+import type { Messages } from '$lib/i18n/messages';
+import { spreadsheetCsv } from '$lib/charts/spreadsheet-csv';
+import type { Lang } from '$lib/types';
 
-export function checkReportCsv(files: FileReport[]): string {
-	const data: (string | number)[][] = [];
+export function checkReportCsv(files: FileReport[], m: Messages, lang: Lang): string {
+	const rows: (string | number)[][] = [];
 	for (const f of files) {
-		data.push([f.file, 'summary', '', f.error ?? `${f.rowsRead} rows read = ${f.rowsLoaded} loaded + ${f.rowsRejected} rejected`, f.rowsRead, '', '']);
+		rows.push([f.file, m.summary, '', f.error ?? m.rowsSummary(String(f.rowsRead), String(f.rowsLoaded), String(f.rowsRejected)), f.rowsRead, '', '']);
 		for (const p of f.problems)
-			data.push([f.file, p.rejected ? 'row rejected' : 'kept as unknown', p.field, p.kind, p.rows, p.lines.join(' '), p.values.join(' | ')]);
+			rows.push([f.file, p.rejected ? m.rejectedRow : m.keptUnknown, f.fieldColumns?.[p.field] ?? p.field, m.problemKind(p.kind), p.rows, p.lines.join(' '), p.values.join(' | ')]);
+		// A column's line is the header's.
 		for (const c of f.columns.filter((c) => c.status !== 'recognised'))
-			data.push([f.file, c.status === 'refused' ? 'column refused' : 'column ignored', c.header, c.reason ?? '', '', '1', '']);
+			rows.push([f.file, c.status === 'refused' ? m.columnRefused : m.columnIgnored, c.header, m.columnReason(c.reason ?? ''), '', 1, '']);
 	}
-	return Papa.unparse({ fields: ['file', 'outcome', 'field or column', 'problem', 'rows', 'lines', 'values'], data }, { newline: '\n' });
+	return spreadsheetCsv([m.file, m.outcome, m.column, m.problem, m.rows, m.lines, m.values], rows, lang);
 }

@@ -80,6 +80,10 @@ const en = {
 	outcome: 'Outcome',
 	rejectedRow: 'row rejected',
 	keptUnknown: 'kept, value unknown',
+	columnRefused: 'column refused',
+	columnIgnored: 'column ignored',
+	file: 'File',
+	summary: 'summary',
 	noProblems: 'No problems found.',
 	/** A problem kind as the reader and the normalisers name it (in English). */
 	problemKind: (kind: string) => kind,
