@@ -11,6 +11,9 @@ export default {
 		adapter: adapter({ pages: OUT, assets: OUT, fallback: undefined, strict: true }),
 		// The CSS is small: inlined, it costs no render-blocking request before the first figures.
 		inlineStyleThreshold: 8192,
+		// Registered by the layout once the page has started (src/lib/offline/register.ts), not by
+		// the boot script, whose shape defer-hydration.ts relies on.
+		serviceWorker: { register: false },
 		prerender: { entries: ['*', '/ru/', '/ky/'], handleHttpError: 'fail', handleMissingId: 'fail' }
 	}
 };

@@ -35,7 +35,9 @@ export function serveStatic(root, port = 0) {
 		try {
 			if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
 			const { size } = statSync(file);
-			res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-length': size });
+			// As static hosts serve SvelteKit's hashed files (its docs ask for it): cached for good.
+			const cache = pathname.includes('/_app/immutable/') ? { 'cache-control': 'public, max-age=31536000, immutable' } : {};
+			res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-length': size, ...cache });
 			createReadStream(file).pipe(res);
 		} catch {
 			res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -9,9 +9,13 @@ export function connectBrowser(): Promise<Browser> {
 	return chromium.connect(inject('wsEndpoint'));
 }
 
-export async function openPage(browser: Browser, path: string) {
+/**
+ * `serviceWorkers: 'block'` for a test that routes requests: page.route does not see what the
+ * site's service worker fetches for the page.
+ */
+export async function openPage(browser: Browser, path: string, { serviceWorkers = 'allow' }: { serviceWorkers?: 'allow' | 'block' } = {}) {
 	const baseURL = inject('baseURL');
-	const context = await browser.newContext({ acceptDownloads: true });
+	const context = await browser.newContext({ acceptDownloads: true, serviceWorkers });
 	const page = await context.newPage();
 	const urls: string[] = [];
 	page.on('request', (request) => urls.push(request.url()));

@@ -1,9 +1,11 @@
 /** Staff drop-in in Chromium: exact figures, the check report, refused columns, nothing leaves the page. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { connectBrowser, downloadBytes, openPage, runAxe, waitReady } from './harness';
 import { cp1251 } from '../fixtures/encodings';
+import { BUILD_DIR } from './global-setup';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -165,6 +167,37 @@ describe('/upload/', () => {
 		expect(await page.locator('[data-testid="release-loss"]').textContent()).toContain('Nationality: 100.0% withheld');
 		expect(await page.locator('[data-testid="release-loss"] + p').textContent()).toBe('Years with fewer than k people, published as a total only: 2023, 2024, 2025.');
 		expect(await runAxe(page)).toEqual([]);
+		await page.close();
+	});
+});
+
+describe('/upload/ offline', () => {
+	it('works with the network off once it has been opened: it reloads and reads an export', async () => {
+		const { page, offOriginRequests } = await openPage(browser, '/upload/');
+		await page.waitForSelector('main[data-engine="warm"]', { timeout: 30_000 });
+		// Kept by the service worker: this page, all of the app's code (it loads some only after a
+		// drop), and the engine's wasm (one of the two builds).
+		const appCode = readdirSync(`${BUILD_DIR}/_app/immutable`, { recursive: true, withFileTypes: true })
+			.filter((f) => f.isFile() && !f.name.endsWith('.wasm'))
+			.map((f) => `/${relative(BUILD_DIR, join(f.parentPath, f.name))}`);
+		const kept = () =>
+			page.evaluate(async () => {
+				const paths: string[] = [];
+				for (const key of await caches.keys()) for (const request of await (await caches.open(key)).keys()) paths.push(new URL(request.url).pathname);
+				return paths;
+			});
+		await expect.poll(kept, { timeout: 30_000 }).toEqual(expect.arrayContaining(['/upload/', ...appCode]));
+		expect((await kept()).filter((path) => path.endsWith('.wasm'))).toHaveLength(1);
+		await page.context().setOffline(true);
+		await page.reload();
+		await waitReady(page);
+		await drop(page, [{ name: 'known.csv', buffer: readFileSync('tests/fixtures/known.csv') }]);
+		expect(await summary(page)).toEqual([9, 7, 2]);
+		expect(await page.getAttribute('[data-testid="ingest-summary"]', 'data-people')).toBe('6');
+		// Its dashboard is drawn (the chart code, loaded after a drop only, came from the cache).
+		expect(await page.locator('[data-chart="trend"] svg').count()).toBeGreaterThan(0);
+		expect(await page.locator('[data-testid="upload-error"]').count()).toBe(0);
+		expect(offOriginRequests()).toEqual([]);
 		await page.close();
 	});
 });
