@@ -40,7 +40,9 @@ sw.addEventListener('fetch', (event) => {
 sw.addEventListener('message', (event) => {
 	if (event.data?.type !== KEEP || !Array.isArray(event.data.urls)) return;
 	const urls: string[] = event.data.urls;
-	event.waitUntil(keep(event.data.app ? [...urls, ...appCode(build).map((path) => new URL(path, sw.location.href).href)] : urls));
+	const all = event.data.app ? [...urls, ...appCode(build).map((path) => new URL(path, sw.location.href).href)] : urls;
+	// The page is told when it is kept (it says so to staff on /upload).
+	event.waitUntil(keep(all).then((complete) => event.ports[0]?.postMessage(complete)));
 });
 
 /** `later`: the copy is written while the page already reads the response (the engine's wasm streams into its compiler). */
@@ -62,13 +64,17 @@ async function respond(request: Request, later: (kept: Promise<unknown>) => void
 	}
 }
 
-async function keep(urls: string[]): Promise<void> {
+/** Whether every file could be kept. */
+async function keep(urls: string[]): Promise<boolean> {
 	const cache = await caches.open(CACHE);
+	let complete = true;
 	for (const url of urls) {
 		const request = new Request(url);
 		if (!cacheable(request, sw.location.origin) || (await cache.match(request))) continue;
 		// From the browser's HTTP cache where the host lets it (hashed files): no second download.
 		const response = await fetch(request).catch(() => null);
 		if (response?.status === 200) await cache.put(request, response);
+		else complete = false;
 	}
+	return complete;
 }

@@ -186,7 +186,9 @@ describe('/upload/ offline', () => {
 				for (const key of await caches.keys()) for (const request of await (await caches.open(key)).keys()) paths.push(new URL(request.url).pathname);
 				return paths;
 			});
-		await expect.poll(kept, { timeout: 30_000 }).toEqual(expect.arrayContaining(['/upload/', ...appCode]));
+		// The page says so once the service worker has kept it.
+		await page.waitForSelector('[data-testid="offline-ready"]', { timeout: 30_000 });
+		expect(await kept()).toEqual(expect.arrayContaining(['/upload/', ...appCode]));
 		expect((await kept()).filter((path) => path.endsWith('.wasm'))).toHaveLength(1);
 		await page.context().setOffline(true);
 		await page.reload();

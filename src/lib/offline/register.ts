@@ -6,19 +6,23 @@
  */
 import { KEEP } from './policy';
 
-/** `app`: keep all of the app's code too (a page people work on, which loads code as it is used). */
-export function registerOffline(scriptUrl: string, scope: string, app: boolean): void {
-	if (!('serviceWorker' in navigator)) return;
-	navigator.serviceWorker
-		.register(scriptUrl, { scope })
-		.then(() => keepForOffline(app))
-		.catch(() => {});
-}
-
-/** Ask the service worker to keep what this page has fetched so far. */
-function keepForOffline(app: boolean): Promise<void> {
-	if (!('serviceWorker' in navigator)) return Promise.resolve();
-	const sameOrigin = (url: string) => new URL(url, location.href).origin === location.origin;
-	const urls = () => [location.href, ...performance.getEntriesByType('resource').map((e) => e.name)].filter(sameOrigin);
-	return navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ type: KEEP, urls: urls(), app }));
+/**
+ * `app`: keep all of the app's code too (a page people work on, which loads code as it is used).
+ * Resolves to whether this page is now kept whole (it then works offline).
+ */
+export async function registerOffline(scriptUrl: string, scope: string, app: boolean): Promise<boolean> {
+	if (!('serviceWorker' in navigator)) return false;
+	try {
+		await navigator.serviceWorker.register(scriptUrl, { scope });
+		const { active } = await navigator.serviceWorker.ready;
+		if (!active) return false;
+		const sameOrigin = (url: string) => new URL(url, location.href).origin === location.origin;
+		const urls = [location.href, ...performance.getEntriesByType('resource').map((e) => e.name)].filter(sameOrigin);
+		const answer = new MessageChannel();
+		const kept = new Promise<boolean>((resolve) => (answer.port1.onmessage = (event) => resolve(event.data === true)));
+		active.postMessage({ type: KEEP, urls, app }, [answer.port2]);
+		return await kept;
+	} catch {
+		return false; // offline use is a convenience: the site works without it
+	}
 }

@@ -61,6 +61,7 @@ const en = {
 	ageGroup: 'Age group',
 	sex: 'Sex',
 	uploadTitle: 'Check an export from your case register',
+	offlineReady: 'This page now works without a connection too: it is kept in this browser.',
 	uploadIntro: 'Drop one or several CSV exports. Everything happens in this browser: the file is never uploaded, and nothing leaves this page.',
 	dropHere: 'Drop CSV files here, or choose them',
 	chooseFiles: 'Choose CSV files',
