@@ -7,8 +7,9 @@
  * file of this site that a page used is kept in the browser's cache and served from there when the
  * network fails. Pages and data go to the network first, so a new release shows as soon as it is
  * online. Hashed app files (/_app/immutable/) never change, so they are read from the cache first.
- * Only what a page asked for is kept: a donor who only looks never downloads the database engine.
- * Same-origin requests only; nothing here ever fetches from anywhere else.
+ * Registered by the pages people work on (/upload, /report: src/lib/offline/register.ts); once
+ * registered, it serves the site's other pages too. Of the engine's two wasm builds, only the one
+ * the browser fetched is kept. Same-origin requests only; nothing here fetches from elsewhere.
  */
 import { build, version } from '$service-worker';
 import { appCode, cacheable, isImmutable, KEEP } from '$lib/offline/policy';
@@ -33,14 +34,11 @@ sw.addEventListener('fetch', (event) => {
 	event.respondWith(respond(event.request, (kept) => event.waitUntil(kept)));
 });
 
-/**
- * The files a page fetched before this worker controlled it (its document first); and, for a page
- * people work on (/upload, /report), all of the app's code, which it loads only as it is used.
- */
+/** The files a page fetched before this worker controlled it (its document first), and all of the app's code, which it loads only as it is used. */
 sw.addEventListener('message', (event) => {
 	if (event.data?.type !== KEEP || !Array.isArray(event.data.urls)) return;
 	const urls: string[] = event.data.urls;
-	const all = event.data.app ? [...urls, ...appCode(build).map((path) => new URL(path, sw.location.href).href)] : urls;
+	const all = [...urls, ...appCode(build).map((path) => new URL(path, sw.location.href).href)];
 	// The page is told when it is kept (it says so to staff on /upload).
 	event.waitUntil(keep(all).then((complete) => event.ports[0]?.postMessage(complete)));
 });

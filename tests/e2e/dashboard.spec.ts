@@ -92,7 +92,7 @@ describe('/ in Chromium', () => {
 	});
 
 	it('still answers a first change when DuckDB-wasm cannot load, and says so clearly when a change needs it', async () => {
-		const { page } = await openPage(browser, '/', { serviceWorkers: 'block' });
+		const { page } = await openPage(browser, '/');
 		await waitReady(page);
 		await page.route('**/*.wasm', (route) => route.abort());
 		await page.selectOption('select[name="to"]', '2022');

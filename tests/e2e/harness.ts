@@ -9,13 +9,9 @@ export function connectBrowser(): Promise<Browser> {
 	return chromium.connect(inject('wsEndpoint'));
 }
 
-/**
- * `serviceWorkers: 'block'` for a test that routes requests: page.route does not see what the
- * site's service worker fetches for the page.
- */
-export async function openPage(browser: Browser, path: string, { serviceWorkers = 'allow' }: { serviceWorkers?: 'allow' | 'block' } = {}) {
+export async function openPage(browser: Browser, path: string) {
 	const baseURL = inject('baseURL');
-	const context = await browser.newContext({ acceptDownloads: true, serviceWorkers });
+	const context = await browser.newContext({ acceptDownloads: true });
 	const page = await context.newPage();
 	const urls: string[] = [];
 	page.on('request', (request) => urls.push(request.url()));

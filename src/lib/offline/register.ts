@@ -1,16 +1,14 @@
 /**
- * Offline use: the service worker is registered once the page has started (never before its first
- * figures), and is given the files this page fetched before it took control, so that this very
- * page works offline too. Nothing happens where service workers are unavailable (plain http://
- * other than localhost): the site works without them.
+ * Offline use of a page people work on (/upload, /report): the service worker is registered once
+ * the page has started (never before its first figures), and is given the files this page fetched
+ * before it took control, so that this very page works offline too; it also keeps all of the
+ * app's code, which these pages load only as it is used. Nothing happens where service workers are
+ * unavailable (plain http:// other than localhost): the site works without them.
  */
 import { KEEP } from './policy';
 
-/**
- * `app`: keep all of the app's code too (a page people work on, which loads code as it is used).
- * Resolves to whether this page is now kept whole (it then works offline).
- */
-export async function registerOffline(scriptUrl: string, scope: string, app: boolean): Promise<boolean> {
+/** Resolves to whether this page is now kept whole (it then works offline). */
+export async function registerOffline(scriptUrl: string, scope: string): Promise<boolean> {
 	if (!('serviceWorker' in navigator)) return false;
 	try {
 		await navigator.serviceWorker.register(scriptUrl, { scope });
@@ -20,7 +18,7 @@ export async function registerOffline(scriptUrl: string, scope: string, app: boo
 		const urls = [location.href, ...performance.getEntriesByType('resource').map((e) => e.name)].filter(sameOrigin);
 		const answer = new MessageChannel();
 		const kept = new Promise<boolean>((resolve) => (answer.port1.onmessage = (event) => resolve(event.data === true)));
-		active.postMessage({ type: KEEP, urls, app }, [answer.port2]);
+		active.postMessage({ type: KEEP, urls }, [answer.port2]);
 		return await kept;
 	} catch {
 		return false; // offline use is a convenience: the site works without it
