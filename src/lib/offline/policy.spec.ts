@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { appCode, cacheable, isImmutable } from './policy';
 
-const ORIGIN = 'https://ngo.example';
+// The site's origin and another one (another port is another origin): nothing here is fetched.
+const ORIGIN = 'http://localhost:4173';
 const request = (url: string, method = 'GET', headers: Record<string, string> = {}) => ({ url, method, headers: new Headers(headers) });
 
 describe('what the service worker keeps', () => {
@@ -9,7 +10,7 @@ describe('what the service worker keeps', () => {
 		expect(cacheable(request(`${ORIGIN}/upload/`), ORIGIN)).toBe(true);
 		expect(cacheable(request(`${ORIGIN}/_app/immutable/assets/duckdb-eh.x.wasm`, 'HEAD'), ORIGIN)).toBe(true);
 		expect(cacheable(request(`${ORIGIN}/data/views.json`, 'POST'), ORIGIN)).toBe(false);
-		expect(cacheable(request('https://cdn.example/x.js'), ORIGIN)).toBe(false);
+		expect(cacheable(request('http://localhost:5173/x.js'), ORIGIN)).toBe(false);
 		expect(cacheable(request(`${ORIGIN}/big.bin`, 'GET', { range: 'bytes=0-99' }), ORIGIN)).toBe(false);
 	});
 
