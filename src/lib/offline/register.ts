@@ -5,13 +5,14 @@
  * app's code, which these pages load only as it is used. Nothing happens where service workers are
  * unavailable (plain http:// other than localhost): the site works without them.
  */
+import { base } from '$app/paths';
 import { KEEP } from './policy';
 
 /** Resolves to whether this page is now kept whole (it then works offline). */
-export async function registerOffline(scriptUrl: string, scope: string): Promise<boolean> {
+export async function registerOffline(): Promise<boolean> {
 	if (!('serviceWorker' in navigator)) return false;
 	try {
-		await navigator.serviceWorker.register(scriptUrl, { scope });
+		await navigator.serviceWorker.register(`${base}/service-worker.js`, { scope: `${base}/` });
 		const { active } = await navigator.serviceWorker.ready;
 		if (!active) return false;
 		const sameOrigin = (url: string) => new URL(url, location.href).origin === location.origin;
