@@ -7,7 +7,7 @@
 export const UNKNOWN = '~unknown';
 export const OTHER = '~other';
 export const WITHHELD = '~withheld';
-/** Column value when a scope field is not part of the release's scope. */
+/** A field summed over: a scope field outside the row's level, or the year of the whole period. */
 export const ALL = '~all';
 
 /** Fields of the data contract (DESIGN.md, "The data contract"). */
@@ -68,13 +68,15 @@ export const VIEWS = ['total', 'nationality', 'disability', 'sex_age', 'group', 
 export type ViewName = (typeof VIEWS)[number];
 
 /**
- * One row of a published count table. Scope columns not in the release's scope hold ALL;
- * a scope cell merged for being small holds OTHER. sex_age categories are "sex|age"
- * (e.g. "female|18-59", "male|child"); withheld people are in category WITHHELD.
+ * One row of a published count table. `year` is the row's period: one year ("2024"), a grant
+ * period ("2023-2025") or the whole period (ALL). A scope field summed over holds ALL (every field
+ * of the level "all organisations"; the programme of the level "each organisation"). sex_age
+ * categories are "sex|age" (e.g. "female|18-59", "male|child"); small countries and oblasts
+ * are in OTHER; whatever else is hidden is in WITHHELD.
  */
 export interface ReleaseRow {
 	view: ViewName;
-	year: number;
+	year: string;
 	organisation: string;
 	programme: string;
 	group: string;

@@ -2,7 +2,7 @@
 import { base } from '$app/paths';
 import type { Engine } from './engine';
 import { browserEngine } from './browser';
-import { loadCounts } from '$lib/indicators';
+import { loadCounts, type OtherCountries } from '$lib/indicators';
 import type { ReleaseRow } from '$lib/types';
 
 let ready: Promise<Engine> | undefined;
@@ -11,8 +11,9 @@ export function publishedEngine(): Promise<Engine> {
 	ready ??= (async () => {
 		const [engine, response] = await Promise.all([browserEngine(), fetch(`${base}/data/release.json`)]);
 		if (!response.ok) throw new Error(`The published figures could not be read (${response.status} ${response.statusText})`);
-		const { rows } = (await response.json()) as { rows: ReleaseRow[] };
-		await loadCounts(engine, rows);
+		// otherCountries: how many countries each published "Other nationalities" holds (the nationalities figure).
+		const { rows, otherCountries } = (await response.json()) as { rows: ReleaseRow[]; otherCountries?: OtherCountries[] };
+		await loadCounts(engine, rows, otherCountries ?? []);
 		return engine;
 	})().catch((error) => {
 		ready = undefined;

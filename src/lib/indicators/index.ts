@@ -1,11 +1,12 @@
 /** All indicators for one selection, from one count table, in Node and in the browser alike. */
-import type { CategoryRow, DisabilityYearRow, Filters, ReleaseRow, SexAgeRow, TrendRow } from '$lib/types';
+import { ALL, OTHER, SCOPE_FIELDS, type CategoryRow, type DisabilityYearRow, type Filters, type ReleaseRow, type ScopeField, type SexAgeRow, type TrendRow } from '$lib/types';
 import type { Engine } from '$lib/db/engine';
 import { COUNTS_TABLE, type Query } from './query';
-import { trendSql, trendView, type StackBy } from './beneficiaries';
-import { disabilityByYearSql, type DisabilityCounts } from './disability';
+import { totalsByYearSql, totalsSql, trendSql, trendView, type StackBy } from './beneficiaries';
+import type { DisabilityCounts } from './disability';
 import { nationalitiesSql, nationalityCount } from './nationalities';
 import { sexAgeSql } from './sex-age';
+import { catalogFromCells, chooseLevel, otherCountriesOf, perYear, type CatalogCell, type OtherCountries, type TableCatalog } from './level';
 
 export interface Indicators {
 	beneficiaries: number;
@@ -25,42 +26,89 @@ export interface IndicatorOptions {
 
 const run = <T>(engine: Engine, q: Query) => engine.query<T>(q.sql, q.params);
 
-export async function loadCounts(engine: Engine, rows: ReleaseRow[]): Promise<void> {
-	await engine.insertColumns(COUNTS_TABLE, {
-		view: rows.map((r) => r.view),
-		year: rows.map((r) => r.year),
-		organisation: rows.map((r) => r.organisation),
-		programme: rows.map((r) => r.programme),
-		group: rows.map((r) => r.group),
-		category: rows.map((r) => r.category),
-		n: rows.map((r) => r.n)
-	});
+/** What each engine's count table holds, read once when it is loaded. */
+const catalogs = new WeakMap<Engine, Promise<TableCatalog>>();
+
+/**
+ * Load a count table (a release's levels, or /upload's exact table) and read its catalog.
+ * `otherCountries`: the release's count of countries in each published "Other nationalities".
+ */
+export async function loadCounts(engine: Engine, rows: ReleaseRow[], otherCountries: OtherCountries[] = []): Promise<void> {
+	catalogs.delete(engine);
+	if (rows.length === 0) {
+		// Arrow cannot tell the type of an empty column: declare them, so sums still bind.
+		await engine.exec(`CREATE OR REPLACE TABLE ${COUNTS_TABLE} (view VARCHAR, year VARCHAR, organisation VARCHAR, programme VARCHAR, "group" VARCHAR, category VARCHAR, n DOUBLE)`);
+	} else {
+		await engine.insertColumns(COUNTS_TABLE, {
+			view: rows.map((r) => r.view),
+			// Always text, also from a release written when years were numbers.
+			year: rows.map((r) => String(r.year)),
+			organisation: rows.map((r) => r.organisation),
+			programme: rows.map((r) => r.programme),
+			group: rows.map((r) => r.group),
+			category: rows.map((r) => r.category),
+			n: rows.map((r) => r.n)
+		});
+	}
+	const catalog = tableCatalog(engine, otherCountries);
+	catalogs.set(engine, catalog);
+	await catalog;
 }
 
+/** The periods and scope levels of the count table: one DISTINCT query. */
+export async function tableCatalog(engine: Engine, otherCountries: OtherCountries[] = []): Promise<TableCatalog> {
+	const columns = SCOPE_FIELDS.map((f) => `"${f}" <> '${ALL}' AS "${f}"`).join(', ');
+	const rows = await engine.query<{ year: string } & Record<ScopeField, boolean>>(`SELECT DISTINCT year, ${columns} FROM ${COUNTS_TABLE}`);
+	const cells: CatalogCell[] = rows.map((r) => ({ year: String(r.year), fields: SCOPE_FIELDS.filter((f) => r[f]) }));
+	return catalogFromCells(cells, otherCountries);
+}
+
+/** The catalog of the engine's count table (read now if the table was loaded some other way). */
+export function catalogOf(engine: Engine): Promise<TableCatalog> {
+	let catalog = catalogs.get(engine);
+	if (!catalog) {
+		// Not kept when it fails (no table yet): the next call reads it again.
+		catalog = tableCatalog(engine).catch((error) => {
+			catalogs.delete(engine);
+			throw error;
+		});
+		catalogs.set(engine, catalog);
+	}
+	return catalog;
+}
+
+/**
+ * Headline figures from the level that matches the selection (the whole period, a grant period,
+ * one organisation…), so they are exact wherever the release is; the trend and the disability
+ * share by year from the single years at the same scope level (a year not published there is
+ * missing from the trend, not from the total).
+ */
 export async function computeIndicators(engine: Engine, filters: Filters, options: IndicatorOptions = {}): Promise<Indicators> {
-	// Four statements, not seven: each costs DuckDB-wasm a few milliseconds whatever its size, and
-	// the totals are exact sums of the per-year rows of the total view (each person is in one year).
-	// A trend stacked by the group view cannot give them (a year below k is in the total view only):
-	// then the per-year totals are a fifth statement.
-	// One connection serialises them anyway; issuing them together keeps the worker busy.
-	const ownTotals = trendView(options.stackBy, options.groupInScope) !== 'total';
-	const [nationalities, trend, disabilityByYear, sexAge, totals] = await Promise.all([
-		run<CategoryRow>(engine, nationalitiesSql(filters)),
-		run<TrendRow>(engine, trendSql(filters, options.stackBy, options.groupInScope)),
-		run<DisabilityYearRow>(engine, disabilityByYearSql(filters)),
-		run<SexAgeRow>(engine, sexAgeSql(filters)),
-		ownTotals ? run<TrendRow>(engine, trendSql(filters)) : null
+	const catalog = await catalogOf(engine);
+	const level = chooseLevel(filters, catalog);
+	const years = perYear(level, filters, catalog);
+	const stackBy = options.stackBy ?? 'none';
+	// A trend split by a scope field needs a level cut by it; one split by the group view does not.
+	const stackLevel = (by: Exclude<StackBy, 'none'>) =>
+		trendView(by, options.groupInScope) === 'total' ? perYear(chooseLevel(filters, catalog, [by]), filters, catalog) : years;
+	// Four or five statements: one connection serialises them anyway; issuing them together keeps the worker busy.
+	const [[totals], nationalities, sexAge, byYear, stacked] = await Promise.all([
+		run<{ n: number } & DisabilityCounts>(engine, totalsSql(level)),
+		run<CategoryRow>(engine, nationalitiesSql(level)),
+		run<SexAgeRow>(engine, sexAgeSql(level)),
+		run<{ year: number; n: number } & DisabilityCounts>(engine, totalsByYearSql(years)),
+		stackBy === 'none' ? null : run<TrendRow>(engine, trendSql(stackLevel(stackBy), stackBy, options.groupInScope))
 	]);
-	const byYear = totals ?? trend;
-	const sum = <T>(rows: T[], key: keyof T) => rows.reduce((s, r) => s + Number(r[key]), 0);
+	const published = byYear.filter((r) => r.n > 0);
+	const others = nationalities.some((r) => r.category === OTHER && r.n > 0) ? otherCountriesOf(level, catalog) : 0;
 	return {
-		beneficiaries: sum(byYear, 'n'),
-		years: [...new Set(byYear.filter((r) => r.n > 0).map((r) => r.year))],
-		disability: { yes: sum(disabilityByYear, 'yes'), no: sum(disabilityByYear, 'no'), unknown: sum(disabilityByYear, 'unknown') },
-		nationalityCount: nationalityCount(nationalities),
+		beneficiaries: totals.n,
+		years: published.map((r) => r.year),
+		disability: { yes: totals.yes, no: totals.no, unknown: totals.unknown },
+		nationalityCount: nationalityCount(nationalities) + others,
 		nationalities: nationalities.map((r) => ({ ...r })),
-		trend: trend.map((r) => ({ ...r })),
-		disabilityByYear: disabilityByYear.map((r) => ({ ...r })),
+		trend: stacked ? stacked.map((r) => ({ ...r })) : published.map((r) => ({ year: r.year, key: '', n: r.n })),
+		disabilityByYear: byYear.filter((r) => r.yes + r.no + r.unknown > 0).map(({ year, yes, no, unknown }) => ({ year, yes, no, unknown })),
 		sexAge: sexAge.map((r) => ({ ...r }))
 	};
 }
@@ -72,15 +120,12 @@ export interface ScopeOptions {
 	group: string[];
 }
 
-/** What the filters may offer: the period, and the values of the scope columns in the table. */
+/** What the filters may offer: the single years, and the values of the scope fields that have rows. */
 export async function scopeOptions(engine: Engine): Promise<ScopeOptions> {
-	const distinct = async (column: string) =>
-		(await engine.query<{ v: string }>(`SELECT DISTINCT "${column}" AS v FROM ${COUNTS_TABLE} WHERE view = 'total' ORDER BY v`)).map((r) => r.v);
-	const years = (await engine.query<{ y: number }>(`SELECT DISTINCT year::INTEGER AS y FROM ${COUNTS_TABLE} ORDER BY y`)).map((r) => r.y);
-	return {
-		years,
-		organisation: await distinct('organisation'),
-		programme: await distinct('programme'),
-		group: await distinct('group')
-	};
+	const union = SCOPE_FIELDS.map((f) => `SELECT DISTINCT '${f}' AS field, "${f}" AS v FROM ${COUNTS_TABLE} WHERE view = 'total' AND "${f}" <> '${ALL}'`).join(' UNION ALL ');
+	const [catalog, values] = await Promise.all([catalogOf(engine), engine.query<{ field: ScopeField; v: string }>(`${union} ORDER BY field, v`)]);
+	const of = (field: ScopeField) => values.filter((r) => r.field === field).map((r) => r.v);
+	return { years: [...catalog.years], organisation: of('organisation'), programme: of('programme'), group: of('group') };
 }
+
+export type { OtherCountries, TableCatalog } from './level';

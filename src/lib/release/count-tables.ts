@@ -1,7 +1,6 @@
-/** Exact count tables (the views) of normalised people: the release transform's input. */
-import { ALL, type PersonRow, type ReleaseRow, type ScopeField, type ViewName } from '$lib/types';
-
-const SEP = '\u0000';
+/** Exact count tables of normalised people, by year × finest scope cell: the release transform's input. */
+import { ALL, SCOPE_FIELDS, type PersonRow, type ReleaseRow, type ScopeField, type ViewName } from '$lib/types';
+import { SEP } from './levels';
 
 /** Which attribute each breakdown view counts by. */
 const BREAKDOWNS: [ViewName, (p: PersonRow) => string][] = [
@@ -12,27 +11,59 @@ const BREAKDOWNS: [ViewName, (p: PersonRow) => string][] = [
 	['region', (p) => p.region]
 ];
 
-export function countTables(people: Iterable<PersonRow>, scope: readonly ScopeField[]): ReleaseRow[] {
-	const [byOrganisation, byProgramme, byGroup] = (['organisation', 'programme', 'group'] as const).map((f) => scope.includes(f));
-	const views = BREAKDOWNS.filter(([view]) => !(view === 'group' && byGroup));
-	// cell → the counts of each view (the total first) by category: one key string per person, not
-	// one per count (1M people: ~2× faster).
+export interface ExactCounts {
+	scope: ScopeField[];
+	/** 'total' first; 'group' is left out when the scope is cut by group (it would be the total). */
+	views: ViewName[];
+	years: number[];
+	/** Finest scope cells: the scope fields' values joined by SEP. */
+	finest: string[];
+	/** `${year}${SEP}${finest}` → per view (in `views` order), category → people ('' for the total). */
+	cells: Map<string, Map<string, number>[]>;
+}
+
+export const cellKey = (year: number, finest: string) => `${year}${SEP}${finest}`;
+
+export function exactCounts(people: Iterable<PersonRow>, scope: readonly ScopeField[]): ExactCounts {
+	const fields = SCOPE_FIELDS.filter((f) => scope.includes(f));
+	const breakdowns = BREAKDOWNS.filter(([view]) => !(view === 'group' && fields.includes('group')));
+	// One key string per person, not one per count (1M people: ~2× faster).
 	const cells = new Map<string, Map<string, number>[]>();
+	const years = new Set<number>();
+	const finest = new Set<string>();
 	const add = (counts: Map<string, number>, category: string, n: number) => counts.set(category, (counts.get(category) ?? 0) + n);
 	for (const p of people) {
 		if (p.n === 0) continue;
-		const cell = `${p.year}${SEP}${byOrganisation ? p.organisation : ALL}${SEP}${byProgramme ? p.programme : ALL}${SEP}${byGroup ? p.group : ALL}`;
-		let counts = cells.get(cell);
-		if (!counts) cells.set(cell, (counts = [new Map(), ...views.map(() => new Map())]));
+		const scopeKey = fields.map((f) => p[f]).join(SEP);
+		const key = cellKey(p.year, scopeKey);
+		let counts = cells.get(key);
+		if (!counts) {
+			cells.set(key, (counts = [new Map(), ...breakdowns.map(() => new Map())]));
+			years.add(p.year);
+			finest.add(scopeKey);
+		}
 		add(counts[0], '', p.n);
-		for (let v = 0; v < views.length; v++) add(counts[v + 1], views[v][1](p), p.n);
+		for (let v = 0; v < breakdowns.length; v++) add(counts[v + 1], breakdowns[v][1](p), p.n);
 	}
-	const names: ViewName[] = ['total', ...views.map(([view]) => view)];
+	return {
+		scope: fields,
+		views: ['total', ...breakdowns.map(([view]) => view)],
+		years: [...years].sort((a, b) => a - b),
+		finest: [...finest].sort(),
+		cells
+	};
+}
+
+/** The exact tables as rows (per year, finest scope cell): what /upload shows staff, never published. */
+export function countTables(people: Iterable<PersonRow>, scope: readonly ScopeField[]): ReleaseRow[] {
+	const exact = exactCounts(people, scope);
 	const rows: ReleaseRow[] = [];
-	for (const [cell, counts] of cells) {
-		const [year, organisation, programme, group] = cell.split(SEP);
+	for (const [key, counts] of exact.cells) {
+		const [year, ...values] = key.split(SEP);
+		const at = (f: ScopeField) => (exact.scope.includes(f) ? values[exact.scope.indexOf(f)] : ALL);
 		counts.forEach((byCategory, v) => {
-			for (const [category, n] of byCategory) rows.push({ view: names[v], year: Number(year), organisation, programme, group, category, n });
+			for (const [category, n] of byCategory)
+				rows.push({ view: exact.views[v], year, organisation: at('organisation'), programme: at('programme'), group: at('group'), category, n });
 		});
 	}
 	return sortRows(rows);

@@ -5,40 +5,55 @@
  */
 import { SCOPE_FIELDS, VIEWS, type ReleaseRow, type ScopeField } from '$lib/types';
 import type { LossReport } from './loss-report';
+import type { AuditResult } from './audit';
+import type { OtherCountries } from './publish';
+import type { Release } from './index';
 
 export const RELEASE_FILE = 'release.json';
+export const RELEASE_FORMAT = 'impact-dashboard-release/2';
 
 export interface ReleaseDocument {
-	format: 'impact-dashboard-release/1';
+	format: typeof RELEASE_FORMAT;
 	k: number;
 	scope: ScopeField[];
+	/** Grant periods published as their own level, as in `year` ("2023-2025"). */
+	periods: string[];
 	exportDate: string;
 	rows: ReleaseRow[];
+	otherCountries: OtherCountries[];
 	loss: LossReport;
+	audit: AuditResult[];
 }
 
-export function releaseDocument(rows: ReleaseRow[], loss: LossReport, exportDate: string): ReleaseDocument {
-	return { format: 'impact-dashboard-release/1', k: loss.k, scope: loss.scope, exportDate, rows, loss };
+export function releaseDocument(release: Release, exportDate: string): ReleaseDocument {
+	const { rows, otherCountries, loss, audit } = release;
+	return { format: RELEASE_FORMAT, k: loss.k, scope: loss.scope, periods: loss.periods, exportDate, rows, otherCountries, loss, audit };
 }
 
-/** Validate a release read from disk; throws a message naming what is wrong. */
-export function parseReleaseDocument(spec: unknown, source: string): ReleaseDocument {
-	const fail = (what: string) => {
+/**
+ * Validate a release read from disk; throws a message naming what is wrong. A release cannot be
+ * audited again without the people behind it: it must carry an audit without violations, and no
+ * row may stand for 1 to k−1 people (so a hand-edited one cannot publish a small cell).
+ */
+export function parseReleaseDocument(spec: unknown, source: string, k: number): ReleaseDocument {
+	const fail = (what: string): never => {
 		throw new Error(`${source}: ${what}`);
 	};
 	if (typeof spec !== 'object' || spec === null) return fail('not a release file');
 	const doc = spec as Partial<ReleaseDocument>;
-	if (doc.format !== 'impact-dashboard-release/1') fail('not a release file (format must be "impact-dashboard-release/1")');
+	if (doc.format !== RELEASE_FORMAT) fail(`not a release file of this version (format must be "${RELEASE_FORMAT}"): download it again from /upload`);
 	if (!Array.isArray(doc.scope) || !doc.scope.every((f) => (SCOPE_FIELDS as readonly string[]).includes(f))) fail('scope must list organisation, programme, group');
 	if (!Array.isArray(doc.rows)) return fail('rows missing');
+	if (typeof doc.k !== 'number' || doc.k < k) fail(`it was protected with k = ${doc.k}, below the settings' k = ${k}`);
+	if (!Array.isArray(doc.audit) || doc.audit.some((a) => a.violations.length > 0)) fail('its audit is missing or found a violation');
 	doc.rows.forEach((r, i) => {
 		const ok =
 			(VIEWS as readonly string[]).includes(r?.view) &&
-			Number.isInteger(r.year) &&
-			['organisation', 'programme', 'group', 'category'].every((f) => typeof r[f as keyof ReleaseRow] === 'string') &&
+			['year', 'organisation', 'programme', 'group', 'category'].every((f) => typeof r[f as keyof ReleaseRow] === 'string') &&
 			Number.isInteger(r.n) &&
 			r.n >= 0;
 		if (!ok) fail(`row ${i + 1} is not a count-table row (view, year, organisation, programme, group, category, n)`);
+		if (r.n > 0 && r.n < k) fail(`row ${i + 1} (${r.view} ${r.year} ${r.category}) stands for ${r.n} people, fewer than k = ${k}`);
 	});
-	return doc as ReleaseDocument;
+	return { ...doc, otherCountries: doc.otherCountries ?? [], periods: doc.periods ?? [] } as ReleaseDocument;
 }

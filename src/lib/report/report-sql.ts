@@ -1,67 +1,75 @@
 /**
- * Per-year figures a grant report needs, from the same count table as the dashboard. Withheld
- * people cannot be attributed to a sex, age or nationality: those figures are published lower
- * bounds whenever some people of the period are withheld (the table says so). "Other
- * nationalities" are foreign nationals wherever the home country is published as its own row of
- * the scope cell (it was not folded into them); elsewhere they are unattributed too.
+ * The figures a grant report needs, from the same count table as the dashboard: for the period's
+ * own level (a grant period from its rows) in one row, or per single year. Withheld people cannot
+ * be attributed to a sex, age or nationality: those figures are published lower bounds whenever
+ * some people of the period are withheld (the table says so). "Other nationalities" are foreign
+ * nationals wherever the home country is published as its own row of the row group (it was not
+ * folded into them); elsewhere they are unattributed too.
  */
-import { OTHER, UNKNOWN, WITHHELD, type Filters } from '$lib/types';
+import { OTHER, UNKNOWN, WITHHELD } from '$lib/types';
 import { COUNTS_TABLE, where, type Query } from '$lib/indicators/query';
-import { NOT_A_COUNTRY, nationalityCountByYearSql } from '$lib/indicators/nationalities';
+import { NOT_A_COUNTRY } from '$lib/indicators/nationalities';
+import type { Level } from '$lib/indicators/level';
 
 export const REPORT_INDICATORS = ['beneficiaries', 'women-girls', 'children', 'disability-share', 'disability-unknown', 'nationalities', 'foreign', 'stateless'] as const;
 export type ReportIndicator = (typeof REPORT_INDICATORS)[number];
 
 const CHILD_AGES = ['0-4', '5-11', '12-17', 'child'];
 
-/** One row per year: every count the report table and sentences use. */
-export function reportByYearSql(filters: Filters, home: string): Query {
-	const t = where('total', filters);
-	const s = where('sex_age', filters);
-	const d = where('disability', filters);
-	const n = where('nationality', filters);
-	const c = nationalityCountByYearSql(filters);
+/**
+ * Every count the report table and sentences use, for the rows of `level`: one row (year 0)
+ * summing them, or with `byYear` one row per single year (then `level` must hold single years).
+ * `countries` is the number of distinct countries shown.
+ */
+export function reportFiguresSql(level: Level, home: string, byYear: boolean): Query {
+	// `bucket`, not `year`: the row groups below are grouped by the year column itself.
+	const bucket = byYear ? 'year::INTEGER' : '0';
+	const t = where('total', level);
+	const s = where('sex_age', level);
+	const d = where('disability', level);
+	const n = where('nationality', level);
 	const list = (xs: string[]) => xs.map(() => '?').join(', ');
 	return {
 		sql: `WITH
-			total AS (SELECT year, sum(n) AS people FROM ${COUNTS_TABLE} WHERE ${t.sql} GROUP BY year),
-			sex_age AS (SELECT year,
+			total AS (SELECT ${bucket} AS bucket, sum(n) AS people FROM ${COUNTS_TABLE} WHERE ${t.sql} GROUP BY bucket),
+			sex_age AS (SELECT ${bucket} AS bucket,
 				sum(n) FILTER (split_part(category, '|', 1) = 'female') AS women,
 				sum(n) FILTER (split_part(category, '|', 2) IN (${list(CHILD_AGES)})) AS children,
 				sum(n) FILTER (category = '${WITHHELD}') AS withheld
-				FROM ${COUNTS_TABLE} WHERE ${s.sql} GROUP BY year),
-			disability AS (SELECT year,
+				FROM ${COUNTS_TABLE} WHERE ${s.sql} GROUP BY bucket),
+			disability AS (SELECT ${bucket} AS bucket,
 				sum(n) FILTER (category = 'yes') AS yes, sum(n) FILTER (category = 'no') AS no,
 				sum(n) FILTER (category IN ('${UNKNOWN}', '${WITHHELD}')) AS unknown
-				FROM ${COUNTS_TABLE} WHERE ${d.sql} GROUP BY year),
-			nationality_cell AS (SELECT year,
+				FROM ${COUNTS_TABLE} WHERE ${d.sql} GROUP BY bucket),
+			nationality_cell AS (SELECT ${bucket} AS bucket,
 				coalesce(sum(n) FILTER (category NOT IN (${list(NOT_A_COUNTRY)}) AND category <> ?), 0) AS named_foreign,
 				coalesce(sum(n) FILTER (category = '${OTHER}'), 0) AS other,
 				coalesce(bool_or(category = ?), false) AS home_published,
 				coalesce(sum(n) FILTER (category = 'stateless'), 0) AS stateless,
 				coalesce(sum(n) FILTER (category = '${WITHHELD}'), 0) AS withheld
 				FROM ${COUNTS_TABLE} WHERE ${n.sql} GROUP BY year, organisation, programme, "group"),
-			nationality AS (SELECT year,
+			nationality AS (SELECT bucket,
 				sum(named_foreign + CASE WHEN home_published THEN other ELSE 0 END) AS foreign_,
 				sum(stateless) AS stateless, sum(withheld) AS "nationalityWithheld",
 				sum(withheld + CASE WHEN home_published THEN 0 ELSE other END) AS "foreignUnattributed"
-				FROM nationality_cell GROUP BY year),
-			countries AS (${c.sql})
-		SELECT total.year::INTEGER AS year, total.people::DOUBLE AS people,
+				FROM nationality_cell GROUP BY bucket),
+			countries AS (SELECT ${bucket} AS bucket, count(DISTINCT category) AS n FROM ${COUNTS_TABLE}
+				WHERE ${n.sql} AND n > 0 AND category NOT IN (${list(NOT_A_COUNTRY)}) GROUP BY bucket)
+		SELECT total.bucket::INTEGER AS year, total.people::DOUBLE AS people,
 			coalesce(women, 0)::DOUBLE AS women, coalesce(children, 0)::DOUBLE AS children, coalesce(sex_age.withheld, 0)::DOUBLE AS "sexAgeWithheld",
 			coalesce(yes, 0)::DOUBLE AS yes, coalesce(no, 0)::DOUBLE AS no, coalesce(unknown, 0)::DOUBLE AS unknown,
 			coalesce(foreign_, 0)::DOUBLE AS "foreign", coalesce(stateless, 0)::DOUBLE AS stateless,
 			coalesce("nationalityWithheld", 0)::DOUBLE AS "nationalityWithheld", coalesce("foreignUnattributed", 0)::DOUBLE AS "foreignUnattributed",
 			coalesce(countries.n, 0)::DOUBLE AS countries
-		FROM total LEFT JOIN sex_age USING (year) LEFT JOIN disability USING (year) LEFT JOIN nationality USING (year) LEFT JOIN countries USING (year)
+		FROM total LEFT JOIN sex_age USING (bucket) LEFT JOIN disability USING (bucket) LEFT JOIN nationality USING (bucket) LEFT JOIN countries USING (bucket)
 		ORDER BY year`,
-		params: [...t.params, ...CHILD_AGES, ...s.params, ...d.params, ...NOT_A_COUNTRY, home, home, ...n.params, ...c.params]
+		params: [...t.params, ...CHILD_AGES, ...s.params, ...d.params, ...NOT_A_COUNTRY, home, home, ...n.params, ...n.params, ...NOT_A_COUNTRY]
 	};
 }
 
-/** Countries of the period, largest first (recognised countries only). */
-export function countriesSql(filters: Filters): Query {
-	const w = where('nationality', filters);
+/** Countries of a level, largest first (recognised countries only). */
+export function countriesSql(level: Level): Query {
+	const w = where('nationality', level);
 	return {
 		sql: `SELECT category, sum(n)::DOUBLE AS n FROM ${COUNTS_TABLE} WHERE ${w.sql} AND category NOT IN (${NOT_A_COUNTRY.map(() => '?').join(', ')})
 			GROUP BY category ORDER BY n DESC, category`,

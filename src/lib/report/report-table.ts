@@ -2,7 +2,10 @@
 import type { CategoryRow, DisplayContext, Filters } from '$lib/types';
 import type { Engine } from '$lib/db/engine';
 import { displayCount, displayShare } from '$lib/i18n/format';
-import { countriesSql, reportByYearSql, type ReportIndicator } from './report-sql';
+import { catalogOf } from '$lib/indicators';
+import { chooseLevel, otherCountriesOf, perYear } from '$lib/indicators/level';
+import type { Query } from '$lib/indicators/query';
+import { countriesSql, reportFiguresSql, type ReportIndicator } from './report-sql';
 
 export interface YearFigures {
 	year: number;
@@ -26,9 +29,13 @@ export interface YearFigures {
 export interface PeriodFigures {
 	from: number;
 	to: number;
+	/** The single years published at the period's scope level (a year hidden there is missing). */
 	years: YearFigures[];
+	/** The period from its own level (a grant period from its rows): exact where the release is. */
 	total: Omit<YearFigures, 'year' | 'countries'>;
 	countries: CategoryRow[];
+	/** The number of nationalities: the countries shown, and those "Other nationalities" hold when the release may count them. */
+	countryCount: number;
 }
 
 export function previousPeriod(from: number, to: number): { from: number; to: number } {
@@ -39,12 +46,27 @@ export function previousPeriod(from: number, to: number): { from: number; to: nu
 const ZERO = { people: 0, women: 0, children: 0, sexAgeWithheld: 0, yes: 0, no: 0, unknown: 0, foreign: 0, stateless: 0, nationalityWithheld: 0, foreignUnattributed: 0 };
 
 export async function periodFigures(engine: Engine, filters: Filters & { from: number; to: number }, home: string): Promise<PeriodFigures> {
-	const by = reportByYearSql(filters, home);
-	const c = countriesSql(filters);
-	const [years, countries] = await Promise.all([engine.query<YearFigures>(by.sql, by.params), engine.query<CategoryRow>(c.sql, c.params)]);
+	const catalog = await catalogOf(engine);
+	const level = chooseLevel(filters, catalog);
+	const single = perYear(level, filters, catalog);
+	const run = <T>(q: Query) => engine.query<T>(q.sql, q.params);
+	const [[period], years, countries] = await Promise.all([
+		run<YearFigures>(reportFiguresSql(level, home, false)),
+		run<YearFigures>(reportFiguresSql(single, home, true)),
+		run<CategoryRow>(countriesSql(level))
+	]);
 	const total = { ...ZERO };
-	for (const y of years) for (const key of Object.keys(ZERO) as (keyof typeof ZERO)[]) total[key] += y[key];
-	return { from: filters.from, to: filters.to, years: years.map((y) => ({ ...y })), total, countries: countries.map((r) => ({ ...r })) };
+	if (period) for (const key of Object.keys(ZERO) as (keyof typeof ZERO)[]) total[key] = period[key];
+	// A year is one row group where the period is: its "Other nationalities" may be counted too.
+	const others = (year: number) => otherCountriesOf({ ...single, years: [String(year)] }, catalog);
+	return {
+		from: filters.from,
+		to: filters.to,
+		years: years.map((y) => ({ ...y, countries: y.countries + others(y.year) })),
+		total,
+		countries: countries.map((r) => ({ ...r })),
+		countryCount: countries.length + (period ? otherCountriesOf(level, catalog) : 0)
+	};
 }
 
 export type Note = 'no-previous' | 'suppressed' | 'lower-bound';
@@ -103,8 +125,8 @@ export function reportRows(current: PeriodFigures, previous: PeriodFigures | nul
 	rows.splice(5, 0, {
 		id: 'nationalities',
 		kind: 'count',
-		value: current.countries.length,
-		previous: hasPrevious ? previous!.countries.length : null,
+		value: current.countryCount,
+		previous: hasPrevious ? previous!.countryCount : null,
 		perYear: current.years.map((y) => y.countries),
 		notes: notes(0)
 	});

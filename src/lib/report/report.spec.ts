@@ -13,7 +13,8 @@ const ky = { lang: 'ky' as const, k: 10 };
 const figures = (from: number, to: number, t: Partial<PeriodFigures['total']>, countries: [string, number][] = []): PeriodFigures => ({
 	from, to, years: [],
 	total: { people: 0, women: 0, children: 0, sexAgeWithheld: 0, yes: 0, no: 0, unknown: 0, foreign: 0, stateless: 0, nationalityWithheld: 0, foreignUnattributed: 0, ...t },
-	countries: countries.map(([category, n]) => ({ category, n }))
+	countries: countries.map(([category, n]) => ({ category, n })),
+	countryCount: countries.length
 });
 
 describe('reportSentences(current, previous, subject, ctx)', () => {
@@ -93,8 +94,9 @@ describe('reportSentences(current, previous, subject, ctx)', () => {
 	});
 });
 
-describe('reportRows over a count table', () => {
-	const row = (view: ViewName, year: number, category: string, n: number, organisation = 'A'): ReleaseRow => ({ view, year, organisation, programme: ALL, group: ALL, category, n });
+// A table of single years × organisation only (as /upload's exact table: no coarser level): every period is summed.
+describe('reportRows over a count table of single years', () => {
+	const row = (view: ViewName, year: number, category: string, n: number, organisation = 'A'): ReleaseRow => ({ view, year: String(year), organisation, programme: ALL, group: ALL, category, n });
 	let engine: Engine;
 	beforeAll(async () => {
 		engine = await createNodeEngine();
@@ -132,5 +134,53 @@ describe('reportRows over a count table', () => {
 		expect(rows[0].perYear).toEqual([40, 45]);
 		expect(rows.find((r) => r.id === 'nationalities')!.perYear).toEqual([2, 1]);
 		expect(rows.find((r) => r.id === 'foreign')!.perYear).toEqual([12, 12]);
+	});
+});
+
+// A release of several levels: the grant period 2023–2025 is published exact, its years hide.
+describe('periodFigures(engine, grant period) over a release of several levels', () => {
+	const rows = (view: ViewName, year: string, cells: [string, number][]): ReleaseRow[] =>
+		cells.map(([category, n]) => ({ view, year, organisation: ALL, programme: ALL, group: ALL, category, n }));
+	const grant: ReleaseRow[] = [
+		...rows('total', '2023-2025', [['', 100]]),
+		...rows('sex_age', '2023-2025', [['female|18-59', 40], ['female|0-4', 10], ['male|18-59', 50]]),
+		...rows('disability', '2023-2025', [['yes', 30], ['no', 60], [UNKNOWN, 10]]),
+		...rows('nationality', '2023-2025', [['KG', 60], ['UZ', 15], ['AF', 10], ['stateless', 10], [OTHER, 5]]),
+		...rows('total', '2023', [['', 30]]), ...rows('total', '2024', [['', 35]]), ...rows('total', '2025', [['', 35]]),
+		...rows('disability', '2023', [['yes', 10], ['no', 20]]), ...rows('disability', '2024', [['no', 20], [WITHHELD, 15]]),
+		...rows('sex_age', '2023', [['female|18-59', 30]]), ...rows('sex_age', '2024', [[WITHHELD, 35]]),
+		...rows('nationality', '2023', [['KG', 20], [WITHHELD, 10]]), ...rows('nationality', '2024', [['KG', 20], ['UZ', 15]]),
+		...rows('nationality', '2025', [['KG', 20], [OTHER, 15]])
+	];
+	let engine: Engine;
+	beforeAll(async () => {
+		engine = await createNodeEngine();
+		await loadCounts(engine, grant, [
+			{ year: '2023-2025', organisation: ALL, programme: ALL, group: ALL, countries: 2 },
+			{ year: '2025', organisation: ALL, programme: ALL, group: ALL, countries: 3 }
+		]);
+	}, 30_000);
+	afterAll(() => engine.close());
+
+	it('takes the period from its own rows, the years from theirs', async () => {
+		const f = await periodFigures(engine, { from: 2023, to: 2025 }, 'KG');
+		expect(f.total).toEqual({
+			people: 100, women: 50, children: 10, sexAgeWithheld: 0, yes: 30, no: 60, unknown: 10,
+			// UZ, AF, and Other beside a published Kyrgyzstan: 30 foreign nationals, none unattributed.
+			foreign: 30, stateless: 10, nationalityWithheld: 0, foreignUnattributed: 0
+		});
+		expect(f.countries).toEqual([{ category: 'KG', n: 60 }, { category: 'UZ', n: 15 }, { category: 'AF', n: 10 }]);
+		// The three countries shown and the two the period's Other holds.
+		expect(f.countryCount).toBe(5);
+		expect(f.years.map((y) => [y.year, y.people, y.countries])).toEqual([[2023, 30, 1], [2024, 35, 2], [2025, 35, 4]]);
+		const rows = reportRows(f, null);
+		expect(Object.fromEntries(rows.map((r) => [r.id, [shown(r, 'value', en).data, r.notes.filter((n) => n !== 'no-previous')]]))).toEqual({
+			beneficiaries: ['100', []], 'women-girls': ['50', []], children: ['10', []], 'disability-share': ['0.3333', []],
+			'disability-unknown': ['10', []], nationalities: ['5', []], foreign: ['30', []], stateless: ['10', []]
+		});
+		expect(reportSentences(f, null, 'the coalition', en).slice(0, 2)).toEqual([
+			'From 2023 to 2025 the coalition served 100 people, 33% of them with a disability (of 90 people whose status is known).',
+			'They came from 5 countries, most from Kyrgyzstan (60) and Uzbekistan (15).'
+		]);
 	});
 });

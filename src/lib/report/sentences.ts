@@ -75,8 +75,9 @@ function served(f: PeriodFigures, subject: string, ctx: DisplayContext): string 
 
 function countries(f: PeriodFigures, ctx: DisplayContext): string | null {
 	const lang = ctx.lang;
-	const n = f.countries.length;
-	if (n === 0) return null;
+	// Countries in "Other nationalities" count when the release says how many; they have no name to list.
+	const n = f.countryCount;
+	if (n === 0 || f.countries.length === 0) return null;
 	const top = f.countries.slice(0, 2).map((c) => `${countryName(c.category, lang)} (${displayCount(c.n, ctx).text})`);
 	if (lang === 'en') {
 		const list = top.join(' and ');

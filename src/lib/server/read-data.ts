@@ -31,7 +31,7 @@ export async function readExports(dir = DATA_DIR): Promise<ExportFile[]> {
 }
 
 /** A release downloaded from /upload, if data/ holds one instead of raw exports. */
-export async function readRelease(dir = DATA_DIR): Promise<ReleaseDocument | null> {
+export async function readRelease(k: number, dir = DATA_DIR): Promise<ReleaseDocument | null> {
 	const file = path.join(dir, RELEASE_FILE);
 	let text: string;
 	try {
@@ -41,7 +41,7 @@ export async function readRelease(dir = DATA_DIR): Promise<ReleaseDocument | nul
 	}
 	const source = path.relative(process.cwd(), file);
 	try {
-		return parseReleaseDocument(JSON.parse(text), source);
+		return parseReleaseDocument(JSON.parse(text), source, k);
 	} catch (error) {
 		throw new Error(error instanceof SyntaxError ? `${source}: not valid JSON (${error.message})` : (error as Error).message);
 	}

@@ -8,9 +8,10 @@ import { COUNTS_TABLE } from '$lib/indicators/query';
 import { createNodeEngine } from './engine-node';
 import { readExports, readRelease, readSettings } from './read-data';
 import { loadExports, type FileReport } from '$lib/ingest/load-export';
-import { protect, release } from '$lib/release';
-import type { LossReport } from '$lib/release/loss-report';
-import { formatLossReport } from '$lib/release/loss-report';
+import { release } from '$lib/release';
+import { formatLossReport, type LossReport } from '$lib/release/loss-report';
+import { formatAudit, type AuditResult } from '$lib/release/audit';
+import type { OtherCountries } from '$lib/release/publish';
 import { computeIndicators, loadCounts, scopeOptions, type Indicators, type ScopeOptions } from '$lib/indicators';
 import type { Settings } from '$lib/settings';
 import type { Filters, ReleaseRow } from '$lib/types';
@@ -25,7 +26,9 @@ export interface SourceSummary {
 export interface SiteData {
 	settings: Settings;
 	release: ReleaseRow[];
+	otherCountries: OtherCountries[];
 	loss: LossReport;
+	audit: AuditResult[];
 	sources: SourceSummary[];
 	options: ScopeOptions;
 	/** Figures for the default period, rendered into the HTML. */
@@ -45,37 +48,40 @@ export function buildErrors(files: FileReport[]): string[] {
 	return errors;
 }
 
-function printCheck(files: FileReport[], loss: LossReport) {
+function printCheck(files: FileReport[]) {
 	for (const f of files) {
 		console.log(`[impact] ${f.file}: ${f.rowsRead} rows read = ${f.rowsLoaded} loaded + ${f.rowsRejected} rejected`);
 		for (const p of f.problems)
 			console.log(`[impact]   ${p.rejected ? 'rejected' : 'kept as unknown'}: ${p.kind} ×${p.rows} (lines ${p.lines.join(', ')})`);
 	}
-	console.log(formatLossReport(loss).replace(/^/gm, '[impact] '));
 }
 
+const printRelease = (loss: LossReport, audit: AuditResult[]) =>
+	console.log(`${formatLossReport(loss)}\n${formatAudit(audit, loss.k)}`.replace(/^/gm, '[impact] '));
+
 /**
- * The release from data/: either raw exports, released here, or a release file downloaded from
- * /upload, protected again (the transform is idempotent, so a genuine release passes unchanged,
- * and a hand-edited one cannot publish a small cell).
+ * The release from data/: either raw exports, released and audited here, or a release file
+ * downloaded from /upload, which must carry its audit and no row below k.
  */
 async function publish(engine: Engine, settings: Settings) {
-	const [exports, given] = await Promise.all([readExports(), readRelease()]);
+	const [exports, given] = await Promise.all([readExports(), readRelease(settings.k)]);
 	if (given && exports.length) throw new Error('data/ holds both CSV exports and release.json: keep one of them');
 	if (given) {
 		if (given.scope.join() !== settings.scope.join())
 			throw new Error(`data/release.json is cut by [${given.scope}] but data/settings.json asks for [${settings.scope}]`);
-		const rows = protect(given.rows, settings.k);
-		return { rows, loss: { ...given.loss, k: settings.k }, sources: [{ file: 'data/release.json', rowsRead: rows.length, rowsLoaded: rows.length, rowsRejected: 0 }] };
+		printRelease(given.loss, given.audit);
+		const rows = given.rows.length;
+		return { ...given, sources: [{ file: 'data/release.json', rowsRead: rows, rowsLoaded: rows, rowsRejected: 0 }] };
 	}
 	if (exports.length === 0) throw new Error('data/: no CSV export (or release.json) to publish');
 	const ingest = await loadExports(engine, exports);
 	const errors = buildErrors(ingest.files);
 	if (errors.length) throw new Error(`The data in data/ cannot be published:\n- ${errors.join('\n- ')}`);
-	const { rows, loss } = release(ingest.rows, { k: settings.k, scope: settings.scope });
-	printCheck(ingest.files, loss);
+	printCheck(ingest.files);
+	const released = await release(ingest.rows, { k: settings.k, scope: settings.scope, periods: settings.periods });
+	printRelease(released.loss, released.audit);
 	const sources = ingest.files.map(({ file, rowsRead, rowsLoaded, rowsRejected }) => ({ file, rowsRead, rowsLoaded, rowsRejected }));
-	return { rows, loss, sources };
+	return { ...released, sources };
 }
 
 async function compute(): Promise<SiteData> {
@@ -84,14 +90,16 @@ async function compute(): Promise<SiteData> {
 	try {
 		const published = await publish(engine, settings);
 		// From here on the engine holds only the release: every figure below is computed from it.
-		await loadCounts(engine, published.rows);
+		await loadCounts(engine, published.rows, published.otherCountries);
 		await dropAllExcept(engine, COUNTS_TABLE);
 		const defaultFilters: Filters = { from: settings.defaultPeriod.from, to: settings.defaultPeriod.to };
 		releaseEngine = engine;
 		return {
 			settings,
 			release: published.rows,
+			otherCountries: published.otherCountries,
 			loss: published.loss,
+			audit: published.audit,
 			sources: published.sources,
 			options: await scopeOptions(engine),
 			initial: await computeIndicators(engine, defaultFilters),

@@ -5,8 +5,7 @@
 import { dropAllExcept, type Engine } from '$lib/db/engine';
 import { matchCountry } from '$lib/normalise/countries';
 import { loadExports, type ExportFile, type IngestResult, type LoadOptions } from '$lib/ingest/load-export';
-import { countTables, release } from '$lib/release';
-import type { LossReport } from '$lib/release/loss-report';
+import { countTables, release, type Release } from '$lib/release';
 import { loadCounts, scopeOptions, type ScopeOptions } from '$lib/indicators';
 import type { ReleaseRow, ScopeField } from '$lib/types';
 
@@ -40,7 +39,11 @@ export function prepareReading(): void {
 	matchCountry('Kyrgyzstan');
 }
 
-/** What the build would publish for this export: not needed to show its dashboard, so asked for after. */
-export function publishable(ingest: IngestResult, settings: { k: number; scope: ScopeField[] }): { rows: ReleaseRow[]; loss: LossReport } {
-	return release(ingest.rows, { k: settings.k, scope: settings.scope });
+/**
+ * What the build would publish for this export, audited (the solver's wasm is fetched only now):
+ * not needed to show its dashboard, so asked for after.
+ */
+export async function publishable(ingest: IngestResult, settings: { k: number; scope: ScopeField[]; periods: { from: number; to: number }[] }): Promise<Release> {
+	const { browserSolver } = await import('$lib/release/solver-browser');
+	return release(ingest.rows, { k: settings.k, scope: settings.scope, periods: settings.periods, solver: browserSolver });
 }

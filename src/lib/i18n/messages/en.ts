@@ -37,7 +37,8 @@ const en = {
 	threshold: (k: number) => `Counts below ${k} are shown as “<${k}”.`,
 	defBeneficiaries: 'Unique people, each counted once in the year of their first registration in the export.',
 	defDisability: 'People with a disability divided by people whose disability status is known (Washington Group: at least one domain with a lot of difficulty or cannot do at all).',
-	defNationalities: 'Distinct recognised countries of nationality; stateless, unknown and “Other nationalities” are not counted one by one.',
+	defNationalities:
+		'Distinct recognised countries of nationality. Countries folded into “Other nationalities” are counted too when together they have at least k people (the threshold below which counts are not shown); otherwise only the countries shown are counted. Stateless and unknown are not countries.',
 	defYears: 'Years in the selection with at least one person registered.',
 	chartTrend: 'New beneficiaries by year',
 	chartDisability: 'Share with a disability by year',
@@ -157,15 +158,42 @@ const en = {
 	mIndicatorsTitle: 'The indicators',
 	mProtectionTitle: 'How small numbers are protected',
 	mProtection: (k: number, scope: string) =>
-		`The site publishes count tables only, never a record about a person. Each table is cut by the same scope (${scope}) and one breakdown, and every row stands for at least ${k} people. Per table: small categories are first folded into their parent (age bands into children and adults, a country into “Other nationalities”, an oblast into “Other regions”); what is still small is moved into “Withheld”, and where “Withheld” itself would be small or could be worked out by subtraction, the next-smallest category joins it. A scope cell with fewer than ${k} people is merged into “Other programmes”, then “Other organisations”. The one row allowed below ${k} is the total of a year with fewer than ${k} people, published without any breakdown.`,
+		`The site publishes count tables only, never a record about a person. Each table counts people by one breakdown, for one period and one part of the work (cut by ${scope}), and no published row stands for 1 to ${k - 1} people. In each table, small categories are first folded into their parent (age bands into children and adults, a country into “Other nationalities”, an oblast into “Other regions”); what is still small is moved into “Withheld”, and where “Withheld” itself would be small, the next-smallest category joins it. A table whose total is below ${k} people is not published at all.`,
+	mLevelsTitle: 'Levels: the same tables, coarse and fine',
+	mLevelsIntro: 'Each table is published at several levels, from the coarsest to the finest:',
+	mLevelsAnswer:
+		'The site answers each selection from the level that matches it exactly: the whole period for all organisations from the top level; a range of years from the tables of each year (or from a grant period’s own tables, when the range is one); one organisation over the whole period from its own tables; one organisation in a range of years from the finest tables.',
+	mLevelsWhy: (k: number) =>
+		`The finer a level, the smaller its counts: a country with a hundred people over the whole period may have only a few in one organisation in one year. Hiding a small count in one table is not enough, since it could be worked out from the others: the whole period minus the years published, or all organisations minus the other organisations. So where something must be hidden, more is hidden at the fine levels, and the coarse levels keep the true figures of the case register: for the whole period and all organisations together, a category is folded or withheld only when it has fewer than ${k} people in all.`,
+	/** The finest level (one organisation in one year): `totalsOnly` when it publishes its totals and no breakdown. */
+	mLevelsFinest: (totalsOnly: boolean): string =>
+		totalsOnly
+			? 'At the finest level, one organisation in one year, only the number of people is published: no breakdown of an organisation by year (by nationality, disability, sex and age, group or region) is published. To see a breakdown, choose the whole period or a grant period, or all organisations.'
+			: 'At the finest level, one organisation in one year, a breakdown is published only where nothing small can be worked out from it; the rest is in “Withheld” (see the table below).',
+	mLevelsOther:
+		'“Other nationalities”, “Other regions”, “Other children”, “Other adults” and “Withheld” appear only where the level of the selection hides something; where it hides nothing, every category is shown with its true count.',
 	mLossTitle: 'What was folded and withheld',
-	mLossCaption: 'People per published table, how many were folded into a parent category and how many were withheld',
+	mLossIntro:
+		'For each table and level: the people it covers (a level of years or of grant periods adds up the people of each), how many of them were folded into a parent category, and how many were withheld (in “Withheld”, or in a table that is not published at all).',
+	mLossCaption: 'People per table and level, how many were folded into a parent category and how many were withheld',
 	mView: 'Table',
 	mFolded: 'Folded',
 	mWithheld: 'Withheld',
 	mWithheldShare: 'Share withheld',
-	mMerged: (cells: number, people: string) => `${cells} small scope cells (${people} people) were merged into “Other”.`,
-	mSmallYears: (years: string) => `Years with fewer than k people, published as a total only: ${years}.`,
+	/** A level is a period and a scope, joined with a comma: “each year, each organisation”. */
+	mPeriods: { all: 'whole period', grant: 'each grant period', year: 'each year' } as Record<string, string>,
+	mScopes: { all: 'all organisations', organisation: 'each organisation', programme: 'each programme', group: 'each beneficiary group' } as Record<string, string>,
+	mAuditTitle: 'The audit: no hidden small count can be worked out',
+	mAudit: (k: number) =>
+		`Before anything is published, every table is checked against everything published together. For each hidden count of 1 to ${k - 1} people in the finest tables, a linear programme (the HiGHS solver) finds the largest value that count could have while every published figure stays true. If that largest value is at least ${k}, the published figures cannot show that the count is small, let alone what it is. The build stops if any hidden small count fails this check; “Check an export” runs the same audit.`,
+	mAuditCaption: 'Audit per table: hidden small counts checked, and the smallest of their largest possible values',
+	mAuditChecked: 'Hidden small counts checked',
+	mAuditSmallest: 'Smallest largest possible value',
+	mAuditResult: 'Result',
+	mAuditPass: 'no violation',
+	mAuditFail: (n: number) => `${n} violations`,
+	mAuditSummary: (checked: string, k: number) => `${checked} hidden small counts checked in all: as far as the published figures tell, each of them could be ${k} or more. No violation.`,
+	mAuditSummaryFail: (n: number) => `${n} hidden small counts can be worked out below k: this release must not be published.`,
 	mDisplayTitle: 'Display rules',
 	mDisplay: (k: number) =>
 		`A count from 1 to ${k - 1} is shown as “<${k}”, never exactly; zero is zero. A share is shown only when it is based on at least ${k} people, and as a bound (“<10%”, “>90%”) when fewer than ${k} people are on either side. In downloads a small count is left empty and marked as suppressed. A figure the release cannot give is shown as “not published”, never as 0.`,

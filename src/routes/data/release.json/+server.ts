@@ -1,10 +1,12 @@
-/** The release itself: count tables only, every row ≥ k people (the one documented exception aside). */
+/** The release itself: count tables at every level, every row ≥ k people, with its audit. */
 import { json } from '@sveltejs/kit';
 import { siteData } from '$lib/server/site-data';
+import { RELEASE_FORMAT, type ReleaseDocument } from '$lib/release/release-file';
 
 export const prerender = true;
 
 export async function GET() {
-	const { release, loss, settings } = await siteData();
-	return json({ k: settings.k, scope: settings.scope, exportDate: settings.exportDate, rows: release, loss });
+	const { release, otherCountries, loss, audit, settings } = await siteData();
+	const doc: ReleaseDocument = { format: RELEASE_FORMAT, k: settings.k, scope: settings.scope, periods: loss.periods, exportDate: settings.exportDate, rows: release, otherCountries, loss, audit };
+	return json(doc);
 }
