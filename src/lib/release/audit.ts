@@ -4,6 +4,8 @@
  * upper bound of sdcTable's `attack()`, computed as a linear programme with HiGHS.
  */
 import type { Highs } from 'highs';
+
+export type { Highs };
 import type { ViewName } from '$lib/types';
 
 /** One view's published rows as sums of its finest cells (year × finest scope cell × category). */

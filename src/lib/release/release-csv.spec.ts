@@ -3,7 +3,7 @@ import { ALL } from '$lib/types';
 import { releaseCsv } from './release-csv';
 
 it('releaseCsv(rows, k) blanks and flags counts from 1 to k−1, keeps 0 and ≥ k', () => {
-	const base = { year: 2020, organisation: 'A, "quoted"', programme: ALL, group: ALL };
+	const base = { year: '2020', organisation: 'A, "quoted"', programme: ALL, group: ALL };
 	expect(
 		releaseCsv([
 			{ ...base, view: 'total', category: '', n: 7 },
