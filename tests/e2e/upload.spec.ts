@@ -53,7 +53,7 @@ describe('/upload/', () => {
 		expect(csv).toContain('column refused');
 		expect(csv).not.toMatch(/Иванова|\+996/);
 		const [release] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download-release"]').click()]);
-		const doc = JSON.parse((await downloadBytes(release)).toString('utf8')) as { rows: { view: string; n: number }[] };
+		const doc = JSON.parse((await downloadBytes(release)).toString('utf8')) as { rows: { view: string; year: string; organisation: string; n: number }[] };
 		expect(doc.rows.filter((r) => r.view === 'total' && r.year === '~all' && r.organisation === '~all').reduce((s, r) => s + r.n, 0)).toBe(33);
 		expect(JSON.stringify(doc)).not.toMatch(/Иванова|\+996|K1\b/);
 		expect(offOriginRequests()).toEqual([]);
