@@ -93,9 +93,10 @@ function nextHide(rel: Relation, k: number, value: (g: string) => number, hidden
 	const hiddenSum = rel.children.filter(hidden).reduce((s, c) => s + value(c), 0);
 	const alone = hiddenMembers.length === 1 && value(hiddenMembers[0]) > 0;
 	if (!alone && !(parentShown && hiddenSum > 0 && hiddenSum < k)) return undefined;
-	const partner = rel.children
-		.filter((c) => value(c) > 0 && !hidden(c) && canHide(c))
-		.sort((a, b) => value(a) - value(b) || (a < b ? -1 : 1))[0];
+	// The smallest shown child; else a child shown to hold nobody, which a "Withheld" there makes
+	// uncertain; the parent last.
+	const shown = rel.children.filter((c) => !hidden(c) && canHide(c));
+	const partner = shown.filter((c) => value(c) > 0).sort((a, b) => value(a) - value(b) || (a < b ? -1 : 1))[0] ?? shown[0];
 	if (partner) return partner;
 	return parentShown && canHide(rel.parent) ? rel.parent : undefined;
 }
@@ -199,15 +200,14 @@ function protectBreakdown(view: ViewName, v: number, p: { exact: ExactCounts; le
 			return !own.hidden && own.members.length === 1;
 		});
 	};
-	// Hiding in a group with a single category would only move it to "Withheld" as it is.
-	const canHide = (g: string) => {
-		const state = states.get(g);
-		return !!state && [...state.counts.values()].filter((n) => n > 0).length >= 2;
-	};
+	// A group with one category left to show hides it by publishing no breakdown at all: its
+	// total alone does not say which categories are behind it.
+	const canHide = (g: string) => states.has(g);
 	const hide = (g: string, members: readonly string[]) => {
 		const state = states.get(g)!;
 		const shown = members.map((c) => state.nodeOf.get(c)!).filter((node) => node && !node.hidden && node.n > 0);
-		const node = shown.sort((a, b) => a.n - b.n)[0];
+		// Nobody of these here: the group's smallest shown category goes to "Withheld" instead.
+		const node = shown.sort((a, b) => a.n - b.n)[0] ?? (members.every((c) => !state.counts.get(c)) ? smallestShown(state) : undefined);
 		if (node) node.hidden = true;
 		return !!node;
 	};
