@@ -47,3 +47,23 @@ export function peopleBetween(byYear: Map<number, number>, from: number, to: num
 	for (const [year, count] of byYear) if (year >= from && year <= to) n += count;
 	return n;
 }
+
+export interface OraclePerson {
+	year: number;
+	organisation: string;
+	/** ISO code as the sample writes it, '' when unknown. */
+	nationality: string;
+	disability: string;
+}
+
+/** Each person once, with the attributes of their first record (the sample's columns are clean). */
+export function people(): OraclePerson[] {
+	const { header, records } = sourceRecords();
+	const col = (name: string) => header.indexOf(name);
+	const first = new Map<string, SourceRecord>();
+	for (const r of records) {
+		const seen = first.get(r.id);
+		if (!seen || r.year < seen.year) first.set(r.id, r);
+	}
+	return [...first.values()].map((r) => ({ year: r.year, organisation: r.organisation, nationality: r.row[col('nationality')].trim(), disability: r.row[col('disability')].trim() }));
+}

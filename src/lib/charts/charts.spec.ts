@@ -19,6 +19,15 @@ describe('chart specs', () => {
 		]);
 	});
 
+	it('nationalitiesChart(rows) draws twelve countries and folds the rest; nationalitiesTable(rows) lists every country', () => {
+		const codes = ['KG', 'UZ', 'TJ', 'AF', 'KZ', 'RU', 'PK', 'IN', 'SY', 'TR', 'CN', 'IR', 'DE', 'US'];
+		const rows = codes.map((category, i) => ({ category, n: 200 - i * 10 }));
+		const svg = renderSvg(nationalitiesChart(rows, opts), doc());
+		expect(svg.match(/<rect/g)?.length).toBe(13);
+		expect(svg).toContain('Other nationalities');
+		expect(nationalitiesTable(rows, opts).rows.map((r) => r[1])).toEqual(rows.map((r) => String(r.n)));
+	});
+
 	it('trendChart(rows) renders one bar per year in Node, and small counts only as "<k" text', () => {
 		const svg = renderSvg(trendChart([{ year: 2023, key: '', n: 120 }, { year: 2024, key: '', n: 7 }, { year: 2025, key: '', n: 90 }], opts), doc());
 		expect(svg.match(/<rect/g)?.length).toBe(2);

@@ -1,4 +1,7 @@
-/** People by nationality: largest first, the smallest folded into "Other nationalities". */
+/**
+ * People by nationality: largest first. The chart folds countries past the twelfth into "Other
+ * nationalities" (a bar each would no longer be read); its table lists every country.
+ */
 import { OTHER, UNKNOWN, WITHHELD, type CategoryRow } from '$lib/types';
 import { displayCount } from '$lib/i18n/format';
 import { ACCENT, DEFAULTS, countAxis, mark, type ChartOptions, type ChartSpec, type ChartTable } from './common';
@@ -6,8 +9,10 @@ import { ACCENT, DEFAULTS, countAxis, mark, type ChartOptions, type ChartSpec, t
 /** Not countries: always after the countries, in this order. */
 const LAST = ['stateless', OTHER, UNKNOWN, WITHHELD];
 
+const CHART_COUNTRIES = 12;
+
 /** The `max` largest countries, the rest added to OTHER; non-countries last. */
-export function topCategories(rows: CategoryRow[], max = 8): CategoryRow[] {
+export function topCategories(rows: CategoryRow[], max = CHART_COUNTRIES): CategoryRow[] {
 	const countries = rows.filter((r) => !LAST.includes(r.category) && r.n > 0).sort((a, b) => b.n - a.n || (a.category < b.category ? -1 : 1));
 	const rest = countries.slice(max).reduce((s, r) => s + r.n, 0);
 	const tail = LAST.map((category) => ({
@@ -17,8 +22,8 @@ export function topCategories(rows: CategoryRow[], max = 8): CategoryRow[] {
 	return [...countries.slice(0, max), ...tail];
 }
 
-function points(rows: CategoryRow[], opts: ChartOptions) {
-	return topCategories(rows).map((r) => {
+function points(rows: CategoryRow[], opts: ChartOptions, max = CHART_COUNTRIES) {
+	return topCategories(rows, max).map((r) => {
 		const shown = displayCount(r.n, opts.ctx);
 		return { label: opts.label('nationality', r.category), n: r.n, text: shown.text, suppressed: shown.suppressed };
 	});
@@ -46,5 +51,5 @@ export function nationalitiesChart(rows: CategoryRow[], opts: ChartOptions): Cha
 }
 
 export function nationalitiesTable(rows: CategoryRow[], opts: ChartOptions, headings = { nationality: 'Nationality', people: 'People' }): ChartTable {
-	return { columns: [headings.nationality, headings.people], rows: points(rows, opts).map((d) => [d.label, d.text]) };
+	return { columns: [headings.nationality, headings.people], rows: points(rows, opts, Infinity).map((d) => [d.label, d.text]) };
 }

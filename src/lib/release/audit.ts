@@ -11,7 +11,7 @@ import type { ViewName } from '$lib/types';
 /** One view's published rows as sums of its finest cells (year × finest scope cell × category). */
 export interface AuditProblem {
 	view: ViewName;
-	/** Finest cells with their true counts (only cells with n ≥ 1 are listed; every other cell is a known 0). `label` names the cell for messages, e.g. "2020 · Org A · SY". */
+	/** Finest cells with their true counts (a cell left out is a known 0; a listed 0 is an unknown). `label` names the cell for messages, e.g. "2020 · Org A · SY". */
 	cells: { label: string; n: number }[];
 	/** Every published row as the sum of finest cells: indices into `cells`, and the published count. */
 	published: { members: number[]; n: number }[];
@@ -266,6 +266,24 @@ function createModel(highs: Highs, numCols: number, rows: Component['rows']): Mo
 	});
 	model.options.set({ output_flag: false, simplex_strategy: 4 }); // 4: primal simplex, see maximise
 	return model;
+}
+
+/**
+ * The published rows that hold a cell's largest value down (their dual values are not 0): what
+ * the release must stop publishing, one of them, for the cell to be protected. One plain LP over
+ * the whole view: asked only for a violation.
+ */
+export async function bindingRows(problem: AuditProblem, cell: number, solver: () => Promise<Highs> = nodeSolver): Promise<number[]> {
+	const highs = await solver();
+	const model = createModel(highs, problem.cells.length, problem.published);
+	try {
+		model.changeColCost(cell, 1);
+		model.run();
+		const duals = model.getSolution().rowDual;
+		return problem.published.flatMap((_, r) => (Math.abs(duals[r]) > TOLERANCE ? [r] : []));
+	} finally {
+		model.dispose();
+	}
 }
 
 /** Lines for the build log: one per view, then one per violation. */

@@ -10,10 +10,10 @@
  */
 import type { PersonRow, ReleaseRow, ScopeField } from '$lib/types';
 import { exactCounts } from './count-tables';
-import { buildLevels, fineToCoarse, groupKey, holds, SEP } from './levels';
-import { forcedCell, noForced, protect, type Forced, type Protection } from './protect';
-import { auditProblems, cellLabel, levelLosses, publishedRows, type OtherCountries } from './publish';
-import { audit, formatAudit, type AuditResult, type AuditViolation, type Highs } from './audit';
+import { buildLevels, groupKey, SEP } from './levels';
+import { forcedCell, noForced, protect, smallestShown, type Forced, type Protection } from './protect';
+import { auditProblems, levelLosses, publishedRows, type OtherCountries, type RowSource } from './publish';
+import { audit, bindingRows, formatAudit, type AuditResult, type AuditViolation, type Highs } from './audit';
 import { lossWarnings, type LossReport } from './loss-report';
 
 export { countTables, exactCounts } from './count-tables';
@@ -46,7 +46,8 @@ export async function release(people: Iterable<PersonRow>, opts: ReleaseOptions)
 	const forced = noForced();
 	for (let round = 1; ; round++) {
 		const protection = protect(exact, levels, opts.k, forced);
-		const results = await audit(auditProblems(protection), opts.k, opts.solver);
+		const problems = auditProblems(protection);
+		const results = await audit(problems, opts.k, opts.solver);
 		const violations = results.flatMap((r) => r.violations);
 		if (violations.length === 0) {
 			const { rows, otherCountries } = publishedRows(protection);
@@ -63,75 +64,60 @@ export async function release(people: Iterable<PersonRow>, opts: ReleaseOptions)
 			};
 			return { rows, otherCountries, loss, audit: results, rounds: round };
 		}
-		if (round >= MAX_ROUNDS || !repair(protection, forced, violations))
+		if (round >= MAX_ROUNDS || !(await repair(protection, forced, violations, problems, opts.solver)))
 			throw new Error(`The release cannot be protected (a bug: please report it):\n${formatAudit(results, opts.k)}`);
 	}
 }
 
-/** Hide more where a violation was found; false when nothing is left to hide. */
-function repair(p: Protection, forced: Forced, violations: AuditViolation[]): boolean {
-	const cells = new Map<string, { year: number; finest: string; category: string }>();
-	for (const [key, counts] of p.exact.cells) {
-		const [year, ...finest] = key.split(SEP);
-		counts.forEach((byCategory, v) => {
-			for (const category of byCategory.keys()) cells.set(`${p.exact.views[v]}${SEP}${cellLabel(key, category)}`, { year: Number(year), finest: finest.join(SEP), category });
-		});
-	}
+/**
+ * Hide more where a violation was found; false when nothing is left to hide. What to hide is read
+ * off the LP: of the published rows that hold the cell's largest value down, the finest shown
+ * category (or total) stops being published — the headline levels last.
+ */
+async function repair(p: Protection, forced: Forced, violations: AuditViolation[], problems: ReturnType<typeof auditProblems>, solver: ReleaseOptions['solver']): Promise<boolean> {
 	let progress = false;
-	const related = new Map<string, string[]>();
-	for (const rel of p.levels.relations)
-		for (const g of [rel.parent, ...rel.children]) related.set(g, [...(related.get(g) ?? []), rel.parent, ...rel.children]);
+	const thisRound = new Set<string>();
+	// The headline levels, and any row group holding exactly their people (one organisation of
+	// one: hiding there hides the headline too).
+	const headlines = new Set([...p.levels.groups.values()].filter((g) => g.scope.depth === 0 && g.period.kind !== 'year').map((g) => g.key));
+	for (let grew = true; grew; ) {
+		grew = false;
+		for (const rel of p.levels.relations)
+			if (headlines.has(rel.parent))
+				for (const c of rel.children)
+					if (!headlines.has(c) && p.totals.get(c) === p.totals.get(rel.parent)) (headlines.add(c), (grew = true));
+	}
+	const headline = (g: string) => headlines.has(g);
+	// Cheapest first: the whole period last, the grant periods before it; a category before a total
+	// before widening a "Withheld"; then the fewest people.
+	const kinds = { category: 0, total: 1, rest: 2 };
+	const whole = (g: string) => headline(g) && p.levels.groups.get(g)!.period.kind === 'all';
+	const cost = (source: RowSource, n: number) => [whole(source.group) ? 2 : headline(source.group) ? 1 : 0, kinds[source.kind], n];
+	const order = (a: number[], b: number[]) => {
+		const i = a.findIndex((x, j) => x !== b[j]);
+		return i < 0 ? 0 : a[i] - b[i];
+	};
 	for (const violation of violations) {
-		const cell = cells.get(`${violation.view}${SEP}${violation.cell}`);
-		if (!cell) continue;
-		const states = p.breakdowns.get(violation.view);
-		// Where the cell's count is published: a total, or its category as itself.
-		const shown = (g: string) => {
-			if ((p.totals.get(g) ?? 0) === 0 || p.hiddenTotals.has(g)) return false;
-			if (!states) return true;
-			const node = states.get(g)?.nodeOf.get(cell.category);
-			return !!node && !node.hidden && node.n > 0 && node.members.length === 1;
-		};
-		// Hide its category where it is published: in a row group that holds it (finest first), else
-		// one relation further at a time from those; the headline levels (the whole period and the
-		// grant periods for all organisations: what donors read) last.
-		const headline = (g: string) => p.levels.groups.get(g)!.scope.depth === 0 && p.levels.groups.get(g)!.period.kind !== 'year';
-		const ancestors = [...p.levels.groups.values()].filter((g) => holds(g, cell.year, cell.finest)).map((g) => g.key);
-		const seen = new Set(ancestors);
-		let frontier = ancestors;
-		let pick = ancestors
-			.map((g) => p.levels.groups.get(g)!)
-			.sort(fineToCoarse)
-			.find((g) => shown(g.key) && !headline(g.key))?.key;
-		while (!pick && frontier.length) {
-			const next = [...new Set(frontier.flatMap((g) => related.get(g) ?? []))].filter((g) => !seen.has(g));
-			next.forEach((g) => seen.add(g));
-			pick = next
-				.filter((g) => shown(g) && !headline(g))
-				.map((g) => p.levels.groups.get(g)!)
-				.sort((a, b) => fineToCoarse(a, b) || (p.totals.get(a.key) ?? 0) - (p.totals.get(b.key) ?? 0))[0]?.key;
-			frontier = next;
+		const problem = problems.find((q) => q.view === violation.view)!;
+		const cell = problem.cells.findIndex((c) => c.label === violation.cell);
+		const mine = forced.cells.get(violation.view) ?? new Set<string>();
+		forced.cells.set(violation.view, mine);
+		const candidates = (await bindingRows(problem, cell, solver))
+			.map((r) => ({ source: problem.sources[r], cost: cost(problem.sources[r], problem.published[r].n) }))
+			.sort((a, b) => order(a.cost, b.cost));
+		for (const { source } of candidates) {
+			// A key to what this hides; one hidden for another violation this round may answer this one too.
+			const category = source.kind === 'total' ? '' : source.kind === 'category' ? source.category! : smallestShown(p.breakdowns.get(violation.view)?.get(source.group))?.members[0];
+			if (category === undefined) continue;
+			const key = `${source.kind === 'total' ? 'total' : violation.view}${SEP}${forcedCell(source.group, category)}`;
+			if (thisRound.has(key)) break;
+			if (source.kind === 'total' ? forced.totals.has(source.group) : mine.has(forcedCell(source.group, category))) continue;
+			if (source.kind === 'total') forced.totals.add(source.group);
+			else mine.add(forcedCell(source.group, category));
+			thisRound.add(key);
+			progress = true;
+			break;
 		}
-		let category = cell.category;
-		if (!pick && states) {
-			// Pinned through "Withheld": it gets one more category where the cell is, finest first.
-			const ancestor = ancestors
-				.map((g) => p.levels.groups.get(g)!)
-				.sort(fineToCoarse)
-				.map((g) => states.get(g.key)?.nodes.filter((n) => !n.hidden && n.n > 0).sort((a, b) => a.n - b.n)[0] && g.key)
-				.find((g) => g);
-			const node = ancestor ? states.get(ancestor)!.nodes.filter((n) => !n.hidden && n.n > 0).sort((a, b) => a.n - b.n)[0] : undefined;
-			if (ancestor && node) (pick = ancestor), (category = node.members[0]);
-		}
-		pick ??= ancestors.map((g) => p.levels.groups.get(g)!).sort(fineToCoarse).find((g) => shown(g.key))?.key;
-		if (!pick) continue;
-		if (!states) forced.totals.add(pick);
-		else {
-			const mine = forced.cells.get(violation.view) ?? new Set<string>();
-			if (mine.has(forcedCell(pick, category))) continue;
-			forced.cells.set(violation.view, mine.add(forcedCell(pick, category)));
-		}
-		progress = true;
 	}
 	return progress;
 }

@@ -159,8 +159,8 @@ function families(view: ViewName, categories: Iterable<string>): Map<string, str
 }
 
 /** The smallest shown node of a group: the next one to join its "Withheld". */
-const smallestShown = (state: GroupState) =>
-	state.nodes.filter((n) => !n.hidden && n.n > 0).sort((a, b) => a.n - b.n || (a.category < b.category ? -1 : 1))[0];
+export const smallestShown = (state: GroupState | undefined) =>
+	state?.nodes.filter((n) => !n.hidden && n.n > 0).sort((a, b) => a.n - b.n || (a.category < b.category ? -1 : 1))[0];
 
 /** "Withheld" holds nobody, or at least k people of two categories or more. */
 function withheldNeedsMore(state: GroupState, k: number): boolean {

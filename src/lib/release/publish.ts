@@ -53,7 +53,15 @@ export function publishedRows(p: Protection): { rows: ReleaseRow[]; otherCountri
  * every cell, 0 included, is an unknown, and "Withheld" is the sum of all that is not shown. A row
  * group whose total is published sums to it (from the total view) even where no breakdown is.
  */
-export function auditProblems(p: Protection): AuditProblem[] {
+/** What a published row of an audit problem is: a row group's total, one of its categories, or the rest ("Withheld"). */
+export interface RowSource {
+	group: string;
+	kind: 'total' | 'category' | 'rest';
+	/** For 'category': a category of the export in it (the one to hide). */
+	category?: string;
+}
+
+export function auditProblems(p: Protection): (AuditProblem & { sources: RowSource[] })[] {
 	const { exact, levels } = p;
 	return exact.views.map((view, v) => {
 		const universe = new Set<string>();
@@ -73,19 +81,27 @@ export function auditProblems(p: Protection): AuditProblem[] {
 			return out;
 		};
 		const published: AuditProblem['published'] = [];
+		const sources: RowSource[] = [];
 		for (const [key, n] of p.totals) {
 			if (n === 0 || p.hiddenTotals.has(key)) continue;
 			const g = levels.groups.get(key)!;
 			published.push({ members: membersOf(g, categories), n });
+			sources.push({ group: key, kind: 'total' });
 			const state = p.breakdowns.get(view)?.get(key);
 			if (!state || state.nodes.every((node) => node.hidden || node.n === 0)) continue;
 			const shown = state.nodes.filter((node) => !node.hidden && node.n > 0);
-			for (const node of shown) published.push({ members: membersOf(g, node.members), n: node.n });
+			for (const node of shown) {
+				published.push({ members: membersOf(g, node.members), n: node.n });
+				sources.push({ group: key, kind: 'category', category: node.members[0] });
+			}
 			const accounted = new Set(shown.flatMap((node) => node.members));
 			const rest = categories.filter((c) => !accounted.has(c));
-			if (rest.length) published.push({ members: membersOf(g, rest), n: n - shown.reduce((s, node) => s + node.n, 0) });
+			if (rest.length) {
+				published.push({ members: membersOf(g, rest), n: n - shown.reduce((s, node) => s + node.n, 0) });
+				sources.push({ group: key, kind: 'rest' });
+			}
 		}
-		return { view, cells, published };
+		return { view, cells, published, sources };
 	});
 }
 
