@@ -4,9 +4,9 @@
  *
  * The heuristic in protect.ts hides what the usual attacks need; the audit (a linear programme
  * per view) then checks every small hidden cell against everything published. Where it finds one
- * that could still be pinned below k, the cell's finest published ancestor that shows its
- * category hides it too, and the release is protected and audited again — so what is published
- * has always passed the audit, whatever the heuristic missed.
+ * that could still be pinned below k, one of the published rows that pin it (read off the LP's
+ * duals) stops being published, and the release is protected and audited again — so what is
+ * published has always passed the audit, whatever the heuristic missed.
  */
 import type { PersonRow, ReleaseRow, ScopeField } from '$lib/types';
 import { exactCounts } from './count-tables';
@@ -37,7 +37,7 @@ export interface Release {
 	rounds: number;
 }
 
-/** Enough for any release met so far (the sample needs 1); more means something is wrong. */
+/** Far more than any release met so far needs (the sample: 5 rounds). */
 const MAX_ROUNDS = 40;
 
 export async function release(people: Iterable<PersonRow>, opts: ReleaseOptions): Promise<Release> {

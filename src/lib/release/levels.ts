@@ -102,11 +102,3 @@ export function buildLevels(years: number[], finest: string[], scope: readonly S
 		}
 	return { years: sorted, periods, scopes, groups, relations, depth };
 }
-
-/** Finer first: a single year before a grant period before the whole; a deeper scope before a shallower one. */
-export function fineToCoarse(a: RowGroup, b: RowGroup): number {
-	return a.period.years.length - b.period.years.length || b.scope.depth - a.scope.depth || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-}
-
-/** Does row group `g` hold the finest cell (year, finest scope key)? */
-export const holds = (g: RowGroup, year: number, finest: string) => g.period.years.includes(year) && g.scope.finest.includes(finest);

@@ -21,7 +21,7 @@ function scopeColumns(g: RowGroup, scope: ScopeField[]) {
 }
 
 /** How the audit names a finest cell: "2020 · Org A · SY". */
-export const cellLabel = (key: string, category: string) => [...key.split(SEP), category].filter((v) => v !== '').join(' · ');
+const cellLabel = (key: string, category: string) => [...key.split(SEP), category].filter((v) => v !== '').join(' · ');
 
 export function publishedRows(p: Protection): { rows: ReleaseRow[]; otherCountries: OtherCountries[] } {
 	const rows: ReleaseRow[] = [];
