@@ -88,6 +88,8 @@ describe('/ in Chromium', () => {
 		await waitReady(page);
 		expect(await page.getAttribute('[data-kpi="beneficiaries"]', 'data-value')).toBe(String(peopleBetween(peopleByYear(records, org), 2023, to)));
 		expect(requests().some((u) => u.endsWith('.wasm'))).toBe(true);
+		// The audit's solver is for /upload only.
+		expect(requests().some((u) => /highs/.test(u))).toBe(false);
 		expect(offOriginRequests()).toEqual([]);
 		await page.close();
 	});

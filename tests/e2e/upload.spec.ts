@@ -154,6 +154,24 @@ describe('/upload/', () => {
 		await page.close();
 	});
 
+	it('offers the very release the build publishes: the sample dropped is released and audited in the browser, with the self-hosted solver', async () => {
+		const { page, requests, offOriginRequests } = await openPage(browser, '/upload/');
+		await waitReady(page);
+		await drop(page, [{ name: 'sample-export.csv', buffer: readFileSync('data/sample-export.csv') }]);
+		await page.waitForSelector('[data-testid="download-release"]', { timeout: 60_000 });
+		const published = JSON.parse(readFileSync(`${BUILD_DIR}/data/release.json`, 'utf8'));
+		expect(await page.locator('[data-testid="audit"]').getAttribute('data-checked')).toBe(String(published.audit.reduce((s: number, a: { checked: number }) => s + a.checked, 0)));
+		expect(await page.locator('[data-testid="audit"]').getAttribute('data-result')).toBe('pass');
+		const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download-release"]').click()]);
+		const doc = JSON.parse((await downloadBytes(download)).toString('utf8'));
+		expect(doc.rows).toEqual(published.rows);
+		expect(doc.otherCountries).toEqual(published.otherCountries);
+		expect(doc.loss.levels).toEqual(published.loss.levels);
+		expect(requests().some((u) => /\/highs\.[\w-]+\.wasm$/.test(u))).toBe(true);
+		expect(offOriginRequests()).toEqual([]);
+		await page.close();
+	});
+
 	it('has no serious or critical accessibility violation after a load', async () => {
 		const { page } = await openPage(browser, '/upload/');
 		await waitReady(page);

@@ -108,6 +108,7 @@ const en = {
 	warnMissing: 'year missing from this export',
 	warnNew: 'not yet published',
 	releaseTitle: 'Make it publishable',
+	releaseAuditing: 'Protecting the tables at every level and auditing them (a linear programme checks that no hidden small count can be worked out)…',
 	releaseHelp: 'This is exactly the file the build would publish for this data (the same transform): count tables in which every row stands for at least k people. Put release.json in the site’s data/ folder, in place of the raw exports, and rebuild (npm run build).',
 	downloadRelease: 'Download release (JSON)',
 	downloadReleaseCsv: 'Download release (CSV)',
