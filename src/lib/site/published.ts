@@ -1,7 +1,7 @@
 /** The browser's engine holding the published release: started on the first interaction only. */
 import { base } from '$app/paths';
-import type { Engine } from './engine';
-import { browserEngine } from './browser';
+import type { Engine } from '$lib/db/engine';
+import { browserEngine } from '$lib/db/browser';
 import { loadCounts, type OtherCountries } from '$lib/indicators';
 import type { ReleaseRow } from '$lib/types';
 
