@@ -78,4 +78,19 @@ describe('the dashboard of the sample', () => {
 		expect(cells.some((c) => /withheld|other/i.test(c[0]))).toBe(false);
 		await browser.close();
 	});
+
+	const kpi = (page: import('playwright-core').Page, id: string) => page.getAttribute(`[data-kpi="${id}"]`, 'data-value');
+	it.each([
+		{ search: '?from=2020&to=2020', ps: everyone.filter((p) => p.year === 2020) },
+		{ search: `?org=${encodeURIComponent('Sezim Crisis Centre')}`, ps: everyone.filter((p) => p.organisation === 'Sezim Crisis Centre') }
+	])('shows $search from its own level: the exact total and the disability share within a point', async ({ search, ps }) => {
+		const browser = await connectBrowser();
+		const { page } = await openPage(browser, `/${search}`);
+		await waitReady(page);
+		expect(await kpi(page, 'beneficiaries')).toBe(String(ps.length));
+		const truth = count(ps, (p) => p.disability);
+		const share = truth.get('yes')! / (truth.get('yes')! + truth.get('no')!);
+		expect(Math.abs(Number(await kpi(page, 'disability-share')) - share)).toBeLessThan(0.01);
+		await browser.close();
+	});
 });

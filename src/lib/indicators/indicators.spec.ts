@@ -193,10 +193,12 @@ it("computeIndicators sums /upload's exact table (single years at the finest sco
 }, 30_000);
 
 it('where(view, level) pins every scope field and only ever binds values as parameters', () => {
-	expect(where('total', { years: ['2021', '2022'], fields: ['organisation', 'programme'], values: { programme: "x' OR 1=1" } })).toEqual({
-		sql: `view = ? AND year IN (?, ?) AND "organisation" <> '~all' AND "programme" = ? AND "group" = '~all'`,
-		params: ['total', '2021', '2022', "x' OR 1=1"]
+	expect(where('total', { years: ['2021', '2022', '2023'], fields: ['organisation', 'programme'], values: { programme: "x' OR 1=1" } })).toEqual({
+		sql: `view = ? AND year BETWEEN ? AND ? AND length(year) = 4 AND "organisation" <> '~all' AND "programme" = ? AND "group" = '~all'`,
+		params: ['total', '2021', '2023', "x' OR 1=1"]
 	});
+	// Any range of single years is the same statement: prepared once.
+	expect(where('total', { years: ['2019', '2020'], fields: [], values: {} }).sql).toBe(where('total', { years: ['2019', '2020', '2021', '2022'], fields: [], values: {} }).sql);
 	expect(where(['total', 'disability'], { years: [], fields: [], values: {} }).sql).toBe(
 		`view IN (?, ?) AND false AND "organisation" = '~all' AND "programme" = '~all' AND "group" = '~all'`
 	);

@@ -22,9 +22,12 @@ export function where(view: ViewName | ViewName[], level: Level): Query {
 	const views = Array.isArray(view) ? view : [view];
 	const parts = [views.length === 1 ? 'view = ?' : `view IN (${list(views)})`];
 	const params: (string | number)[] = [...views];
-	// No year in the range: no row (`IN ()` is not SQL).
+	// No year in the range: no row. Several single years are the table's years between the first
+	// and the last (see perYear), written as one range: one statement text, prepared once, for any
+	// range (a list of N parameters was a new statement, prepared again, for each length).
 	if (level.years.length === 0) parts.push('false');
-	else (parts.push(level.years.length === 1 ? 'year = ?' : `year IN (${list(level.years)})`), params.push(...level.years));
+	else if (level.years.length === 1) (parts.push('year = ?'), params.push(level.years[0]));
+	else (parts.push('year BETWEEN ? AND ? AND length(year) = 4'), params.push(level.years[0], level.years.at(-1)!));
 	for (const field of SCOPE_FIELDS) {
 		const value = level.values[field];
 		if (value !== undefined) (parts.push(`${ident(field)} = ?`), params.push(value));

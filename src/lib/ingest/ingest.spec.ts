@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { checkFile, decode } from './decode';
 import { sniff } from './sniff';
 import { lineOfRecord } from './lines';
-import { readCsvSql } from './load-export';
+import { readCsvSql } from './read-file';
 import { createNodeEngine } from '$lib/server/engine-node';
 import { cp1251 } from '../../../tests/fixtures/encodings';
 import type { Engine } from '$lib/db/engine';

@@ -1,0 +1,245 @@
+/**
+ * A file's raw values → codes, with its problems reported: values are normalised once per DISTINCT
+ * raw value by the pure normalisers and joined back, so a 1M-row export costs a few thousand
+ * normaliser calls, not a million. The result is each part's table `norm_<i>` (integers only).
+ */
+import type { Engine } from '$lib/db/engine';
+import { ident, type Columns } from '$lib/db/engine';
+import { WG_DOMAINS, type Field } from '$lib/types';
+import { EXAMPLE_LINES, kindOf, problemsOf } from './problems';
+import { PACK_A, PACK_B, packExpression, type Dictionaries } from './attribute-codes';
+import { normaliseAge, normaliseCount, normaliseDate, normaliseDisability, normaliseNationality, normaliseSex, normaliseText, normaliseWg, normaliseYear, wgDisability, type Normalised } from '$lib/normalise/values';
+import type { PartRead, readFile } from './read-file';
+
+type Normaliser = (raw: string) => Normalised<string | number | null>;
+
+const NORMALISERS: Partial<Record<Field, Normaliser>> = {
+	year: normaliseYear,
+	date: normaliseDate,
+	count: normaliseCount,
+	organisation: normaliseText,
+	programme: normaliseText,
+	group: normaliseText,
+	region: normaliseText,
+	sex: normaliseSex,
+	age: normaliseAge,
+	nationality: normaliseNationality,
+	disability: normaliseDisability
+};
+const WG_FIELDS = WG_DOMAINS.map((d) => `wg_${d}` as Field);
+
+/** Physical line of a loaded row, from its row number, knowing which records DuckDB rejected. */
+function recordOf(rec: number, headerLines: number, rejectedRecords: number[]): number {
+	let record = rec + headerLines - 1; // 0-based record index, header = 0
+	for (const r of rejectedRecords) if (r - 1 <= record) record++;
+	return record;
+}
+
+/** Rows per distinct value (or combination) of some columns. */
+interface ValueCount {
+	/** The column counted (the first one, for combinations). */
+	field: Field;
+	/** The raw values, by column name. */
+	values: Record<string, string>;
+	raw: string;
+	rows: number;
+}
+
+/** A value with a problem: its rows are counted, and the first of them shown by line. */
+interface Found {
+	field: Field;
+	raw: string;
+	problem: string;
+	rows: number;
+}
+
+/**
+ * A row with no recognised field filled (the ";;;;;" rows an Excel export often ends with) is
+ * rejected as an empty row, not as one with a missing date: its year column reads as this.
+ */
+const EMPTY_ROW = '~empty row';
+const EMPTY_ROW_PROBLEM = 'empty row (no recognised field filled)';
+
+/** A column's raw value as counted and reported ('' for none); in the year column, EMPTY_ROW for an empty row. */
+type RawValue = (field: Field) => string;
+
+function rawValues(chosen: Map<Field, number>, yearField: Field): RawValue {
+	const blank = [...chosen.keys()].map((f) => (f === 'id' ? '"key" IS NULL' : `${ident(f)} = ''`)).join(' AND ');
+	return (field) => (field === yearField ? `CASE WHEN ${blank} THEN '${EMPTY_ROW}' ELSE ${ident(field)} END` : ident(field));
+}
+
+/** Rows per distinct value of each column, in one scan (GROUPING SETS), or per combination of columns; per part. */
+async function countValues(engine: Engine, i: number, columns: Field[], raw: RawValue, combined = false): Promise<ValueCount[]> {
+	const inner = columns.map((f) => `${raw(f)} AS ${ident(f)}`).join(', ');
+	const sets = combined ? `(${columns.map(ident).join(', ')})` : columns.map((f) => `(${ident(f)})`).join(', ');
+	const rows = await engine.query<Record<string, unknown>>(
+		`SELECT ${columns.map(ident).join(', ')}, count(*)::INTEGER AS rows FROM (SELECT ${inner} FROM raw_${i}) GROUP BY GROUPING SETS (${sets})`
+	);
+	return rows.map((r) => {
+		const field = combined ? columns[0] : columns.find((c) => r[c] !== null)!;
+		return { field, values: Object.fromEntries(columns.map((c) => [c, String(r[c] ?? '')])), raw: String(r[field]), rows: Number(r.rows) };
+	});
+}
+
+/** The counts of all parts as one. */
+function mergeCounts(counted: ValueCount[][], columns: Field[], combined = false): ValueCount[] {
+	if (counted.length === 1) return counted[0];
+	const merged = new Map<string, ValueCount>();
+	for (const c of counted.flat()) {
+		const key = combined ? columns.map((f) => c.values[f]).join('\u0000') : `${c.field}\u0000${c.raw}`;
+		const seen = merged.get(key);
+		if (seen) seen.rows += c.rows;
+		else merged.set(key, { ...c });
+	}
+	return [...merged.values()];
+}
+
+/**
+ * The first records of each (field, kind of problem), in a second scan of the columns with
+ * problems only: a clean export (the usual case) skips it, and the count above stays cheap.
+ */
+async function firstRecords(engine: Engine, i: number, found: Found[], raw: RawValue): Promise<Map<string, number[]>> {
+	if (found.length === 0) return new Map();
+	await engine.insertColumns(`found_${i}`, { field: found.map((f) => f.field), raw: found.map((f) => f.raw), kind: found.map((f) => kindOf(f.problem)) });
+	const scans = [...new Set(found.map((f) => f.field))].map((f) => `SELECT '${f}' AS field, ${raw(f)} AS raw, (rowid + 1)::INTEGER AS rec FROM raw_${i}`);
+	const rows = await engine.query<{ field: string; kind: string; recs: Iterable<number> }>(
+		`SELECT w.field, w.kind, min(r.rec, ${EXAMPLE_LINES}) AS recs FROM (${scans.join(' UNION ALL ')}) r
+		JOIN found_${i} w ON r.field = w.field AND r.raw = w.raw GROUP BY ALL`
+	);
+	return new Map(rows.map((r) => [`${r.field}\u0000${r.kind}`, Array.from(r.recs, Number)]));
+}
+
+/** The first physical lines of some records of each part (their 0-based indexes in the part). */
+async function linesOf(parts: PartRead[], records: (part: PartRead, p: number) => number[]): Promise<number[]> {
+	const lines: number[] = [];
+	for (const [p, part] of parts.entries()) {
+		if (lines.length >= EXAMPLE_LINES) break;
+		const wanted = records(part, p);
+		if (wanted.length) lines.push(...(await part.lines(wanted)));
+	}
+	return lines.slice(0, EXAMPLE_LINES);
+}
+
+export async function normaliseFile(i: number, read: Required<Awaited<ReturnType<typeof readFile>>>, dict: Dictionaries) {
+	const { report, sniffed, chosen, parts } = read;
+	const joins: string[] = [];
+	const codes: Partial<Record<Field, string>> = {};
+	const found: Found[] = [];
+	let total = 0;
+	let yearRejects = 0;
+
+	const yearField: Field = chosen.has('year') ? 'year' : 'date';
+	const raw = rawValues(chosen, yearField);
+	const fields = ([yearField, 'count', ...PACK_A, ...PACK_B.map(([f]) => f)] as Field[]).filter((f) => chosen.has(f) && NORMALISERS[f]);
+	const counted = await Promise.all(parts.map((part) => countValues(part.engine, i, fields, raw)));
+	// Each part's rows are numbered on from the rows of the parts before it.
+	let before = 0;
+	counted.forEach((values, p) => {
+		parts[p].recOffset = before;
+		for (const c of values) if (c.field === yearField) before += c.rows;
+	});
+	// Every field's raw value → code, in one table (one round trip to each engine, not one per field).
+	const map: Columns = { field: [], raw: [], code: [] };
+	for (const c of mergeCounts(counted, fields)) {
+		const empty = c.field === yearField && c.raw === EMPTY_ROW;
+		const { value, problem } = empty ? { value: null, problem: EMPTY_ROW_PROBLEM } : NORMALISERS[c.field]!(c.raw);
+		const numeric = c.field === yearField || c.field === 'count';
+		map.field.push(c.field);
+		map.raw.push(c.raw);
+		// Years and counts are their own code (-1: none); attributes index the dictionary.
+		map.code.push(numeric ? (value === null ? -1 : Number(value)) : dict[c.field].code(String(value)));
+		if (problem) found.push({ field: c.field, raw: c.raw, problem, rows: c.rows });
+		if (c.field === yearField) {
+			total += c.rows;
+			if (value === null) yearRejects += c.rows;
+		}
+	}
+	await Promise.all(parts.map((part) => part.engine.insertColumns(`map_${i}`, map)));
+	for (const field of fields) {
+		joins.push(`LEFT JOIN (SELECT raw, code FROM map_${i} WHERE field = '${field}') m_${field} ON r.${ident(field)} = m_${field}.raw`);
+		codes[field] = `m_${field}.code`;
+	}
+
+	const wg = WG_FIELDS.filter((f) => chosen.has(f));
+	if (!chosen.has('disability') && wg.length > 0) {
+		// Classified per distinct combination of answers (at most 5^6), by the one WG-SS rule in values.ts.
+		const combos = mergeCounts(await Promise.all(parts.map((part) => countValues(part.engine, i, wg, raw, true))), wg, true);
+		const answers = combos.map((combo) => wg.map((f) => normaliseWg(combo.values[f])));
+		const columns: Record<string, (string | number)[]> = Object.fromEntries(wg.map((f) => [f, combos.map((c) => c.values[f])]));
+		columns.code = answers.map((a) => dict.disability.code(wgDisability(a.map((x) => x.value))));
+		await Promise.all(parts.map((part) => part.engine.insertColumns(`map_${i}_wg`, columns)));
+		joins.push(`LEFT JOIN map_${i}_wg m_wg ON ${wg.map((f) => `r.${ident(f)} = m_wg.${ident(f)}`).join(' AND ')}`);
+		codes.disability = 'm_wg.code';
+		// One entry per value, not per combination: a value's rows are summed over the combinations it is in.
+		const byValue = new Map<string, Found>();
+		combos.forEach((combo, k) =>
+			wg.forEach((field, d) => {
+				const problem = answers[k][d].problem;
+				if (!problem) return;
+				const raw = combo.values[field];
+				const entry = byValue.get(`${field}\u0000${raw}`) ?? { field, raw, problem, rows: 0 };
+				entry.rows += combo.rows;
+				byValue.set(`${field}\u0000${raw}`, entry);
+			})
+		);
+		found.push(...byValue.values());
+	}
+
+	// Line numbers are counted only when there is something to show (a clean export reads nothing again).
+	const examples = await Promise.all(parts.map((part) => firstRecords(part.engine, i, found, raw)));
+	const rejectedRecords = parts.map((part) => part.rejects.map((r) => r.line));
+	for (const field of [...fields, ...wg]) {
+		const lines = (kind: string) =>
+			linesOf(parts, (part, p) =>
+				(examples[p].get(`${field}\u0000${kind}`) ?? []).map((rec) => recordOf(rec, part.headerLines, rejectedRecords[p]))
+			);
+		const numeric = field === yearField || field === 'count';
+		const kinds = problemsOf(field, found.filter((f) => f.field === field), numeric);
+		for (const problem of kinds) report.problems.push({ ...problem, lines: await lines(problem.kind) });
+	}
+
+	const code = (f: Field) => (codes[f] ? `coalesce(${codes[f]}, 0)` : '0');
+	// Integers only: materialised, the people query aggregates it fast (the joins in its pipeline cost twice as much).
+	await Promise.all(
+		parts.map((part) =>
+			part.engine.exec(
+				`CREATE OR REPLACE TABLE norm_${i} AS SELECT ${i} AS file, (r.rowid + 1 + ${part.recOffset})::INTEGER AS rec,
+					${chosen.has('id') ? 'r."key"' : 'NULL::UBIGINT'} AS key,
+					nullif(${codes[yearField]}, -1)::INTEGER AS year,
+					${codes.count ? `nullif(${codes.count}, -1)::DOUBLE` : '1::DOUBLE'} AS n,
+					${packExpression(PACK_A, code)} AS a,
+					${packExpression(PACK_B, code)} AS b
+				FROM raw_${i} r ${joins.join(' ')}`
+			)
+		)
+	);
+	const invalid = chosen.has('count')
+		? (await Promise.all(parts.map((part) => part.engine.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM norm_${i} WHERE year IS NULL OR n IS NULL`)))).reduce(
+				(n, [r]) => n + r.n,
+				0
+			)
+		: yearRejects;
+	const rejects = parts.flatMap((part) => part.rejects);
+	for (const type of new Set(rejects.map((r) => r.error_type))) {
+		report.problems.push({
+			field: yearField,
+			kind:
+				type === 'TOO MANY COLUMNS'
+					? `more fields than the header has (${sniffed.headers.length})`
+					: type === 'MISSING COLUMNS'
+						? `fewer fields than the header has (${sniffed.headers.length})`
+						: type === 'INVALID UNICODE'
+							? 'not valid UTF-8 (is this part of the file in another encoding?)'
+							: `malformed CSV row (${type.toLowerCase()})`,
+			values: [],
+			rows: rejects.filter((r) => r.error_type === type).length,
+			lines: await linesOf(parts, (part) => part.rejects.filter((r) => r.error_type === type).slice(0, EXAMPLE_LINES).map((r) => r.line - 1)),
+			rejected: true
+		});
+	}
+
+	report.rowsRejected = invalid + rejects.length;
+	report.rowsRead = total + rejects.length;
+	report.rowsLoaded = report.rowsRead - report.rowsRejected;
+	return parts;
+}

@@ -1,0 +1,51 @@
+/**
+ * The public shapes of a load: the files given, the options, and what is reported of each file.
+ * Shared by the stages (read-file, normalise-file) and load-export, which re-exports them.
+ */
+import type { Field } from '$lib/types';
+import type { ColumnMapping } from '$lib/normalise/fields';
+import type { ProblemReport } from './problems';
+
+export type { ProblemReport };
+
+export interface ExportFile {
+	name: string;
+	bytes: Uint8Array;
+	/**
+	 * The bytes again, when they can be read again (a browser File): the engine then takes `bytes`
+	 * without copying them (117 MB less to copy and hold for a 1M-row export), and line numbers
+	 * are counted in a fresh read, only when there are problems to show.
+	 */
+	reread?: () => Promise<Uint8Array>;
+}
+
+/** A user's answer to "which column is which", by column index. */
+export type ColumnChoice = Partial<Record<Field, number>>;
+
+export interface FileReport {
+	file: string;
+	encoding?: string;
+	delimiter?: string;
+	/** Set when the file could not be read at all; nothing of it was loaded. */
+	error?: string;
+	/** Set when no year/date column was recognised: the user must say which column it is. */
+	needsMapping?: boolean;
+	headers: string[];
+	columns: ColumnMapping[];
+	/** The header of the column each field was read from (what staff find in their spreadsheet). */
+	fieldColumns?: Partial<Record<Field, string>>;
+	rowsRead: number;
+	rowsLoaded: number;
+	rowsRejected: number;
+	problems: ProblemReport[];
+}
+
+export type Phase = 'reading' | 'decoding' | 'loading' | 'checking';
+export interface LoadOptions {
+	choices?: Record<string, ColumnChoice>;
+	/** With several engines, a file larger than this is read in parts, one per engine (default 4 MB). */
+	partBytes?: number;
+	onPhase?: (phase: Phase, file: string) => void;
+	/** Checked between steps: cancelling a large load. */
+	signal?: AbortSignal;
+}
