@@ -8,6 +8,7 @@
  * (what the table holds) comes from one query when the table is loaded.
  */
 import { ALL, SCOPE_FIELDS, type Filters, type ScopeField } from '$lib/types';
+import type { OtherCountries } from '$lib/release/publish';
 
 /** A value of the year column that spans several years: the whole period (ALL) or a grant period ("2023-2025"). */
 export interface PublishedPeriod {
@@ -16,14 +17,7 @@ export interface PublishedPeriod {
 	to: number;
 }
 
-/** For a nationality row group where "Other nationalities" is published: how many countries it holds. */
-export interface OtherCountries {
-	year: string;
-	organisation: string;
-	programme: string;
-	group: string;
-	countries: number;
-}
+export type { OtherCountries };
 
 /** One distinct (period, scope level) of the table: the scope fields that hold values at it. */
 export interface CatalogCell {
