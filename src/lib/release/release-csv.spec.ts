@@ -15,3 +15,8 @@ it('releaseCsv(rows, k) blanks and flags counts from 1 to k−1, keeps 0 and ≥
 			'nationality,2020,"A, ""quoted""",~all,~all,KG,12,false'
 	);
 });
+
+it('releaseCsv(rows, k) writes names from an export so that a spreadsheet shows them, never runs them', () => {
+	const row = { view: 'total', year: '2020', organisation: '=cmd|" /C calc"!A0', programme: '@SUM(1)', group: ALL, category: '', n: 12 } as const;
+	expect(releaseCsv([row], 10).split('\n')[1]).toBe(`total,2020,"'=cmd|"" /C calc""!A0",'@SUM(1),~all,,12,false`);
+});
