@@ -176,7 +176,7 @@ describe('/upload/', () => {
 		await page.close();
 	});
 
-	it('offers the very release the build publishes: the sample dropped is released and audited in the browser, with the self-hosted solver', async () => {
+	it('offers the very release the build publishes, byte for byte what npm run release writes: the sample dropped is released and audited in the browser, with the self-hosted solver', async () => {
 		const { page, requests, offOriginRequests } = await openPage(browser, '/upload/');
 		await waitReady(page);
 		await drop(page, [{ name: 'sample-export.csv', buffer: readFileSync('data/sample-export.csv') }]);
@@ -185,8 +185,13 @@ describe('/upload/', () => {
 		expect(await page.locator('[data-testid="audit"]').getAttribute('data-checked')).toBe(String(published.audit.reduce((s: number, a: { checked: number }) => s + a.checked, 0)));
 		expect(await page.locator('[data-testid="audit"]').getAttribute('data-result')).toBe('pass');
 		const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download-release"]').click()]);
-		const doc = JSON.parse((await downloadBytes(download)).toString('utf8'));
+		const bytes = await downloadBytes(download);
+		const doc = JSON.parse(bytes.toString('utf8'));
 		expect(doc.rows).toEqual(published.rows);
+		// `npm run release` writes the same bytes for the same export and date.
+		const { releaseToFile } = await import('$lib/server/release-exports');
+		const cli = await releaseToFile([{ name: 'sample-export.csv', bytes: new Uint8Array(readFileSync('data/sample-export.csv')) }], doc.exportDate);
+		expect(cli.json).toBe(bytes.toString('utf8'));
 		expect(doc.otherCountries).toEqual(published.otherCountries);
 		expect(doc.loss.levels).toEqual(published.loss.levels);
 		expect(requests().some((u) => /\/highs\.[\w-]+\.wasm$/.test(u))).toBe(true);

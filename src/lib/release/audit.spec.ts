@@ -148,14 +148,13 @@ describe('formatAudit(results, k)', () => {
 	it('formatAudit(results, k) writes one line per view and one per violation', () => {
 		const text = formatAudit(
 			[
-				{ view: 'total', checked: 0, smallestLargest: null, violations: [], ms: 0 },
-				{ view: 'nationality', checked: 123, smallestLargest: 14, violations: [], ms: 3 },
+				{ view: 'total', checked: 0, smallestLargest: null, violations: [] },
+				{ view: 'nationality', checked: 123, smallestLargest: 14, violations: [] },
 				{
 					view: 'region',
 					checked: 2,
 					smallestLargest: 7.5,
-					violations: [{ view: 'region', cell: '2020 · A · Osh', n: 3, largest: 7.5 }],
-					ms: 1
+					violations: [{ view: 'region', cell: '2020 · A · Osh', n: 3, largest: 7.5 }]
 				}
 			],
 			10

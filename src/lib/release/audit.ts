@@ -34,6 +34,9 @@ export interface AuditResult {
 	ms: number;
 }
 
+/** What a release file keeps of the audit (not how long it took: the same exports, the same bytes). */
+export type AuditSummary = Omit<AuditResult, 'ms'>;
+
 /** An LP optimum this close to k (or to a whole number) is that number: simplex round-off. */
 const TOLERANCE = 1e-6;
 
@@ -287,7 +290,7 @@ export async function bindingRows(problem: AuditProblem, cell: number, solver: (
 }
 
 /** Lines for the build log: one per view, then one per violation. */
-export function formatAudit(results: AuditResult[], k: number): string {
+export function formatAudit(results: AuditSummary[], k: number): string {
 	const number = (value: number): string =>
 		value === Infinity ? '∞' : Number.isInteger(value) ? String(value) : value.toFixed(2);
 	return results

@@ -5,7 +5,7 @@
  */
 import { SCOPE_FIELDS, VIEWS, type ReleaseRow, type ScopeField } from '$lib/types';
 import type { LossReport } from './loss-report';
-import type { AuditResult } from './audit';
+import type { AuditSummary } from './audit';
 import type { OtherCountries } from './publish';
 import type { Release } from './index';
 
@@ -22,13 +22,17 @@ export interface ReleaseDocument {
 	rows: ReleaseRow[];
 	otherCountries: OtherCountries[];
 	loss: LossReport;
-	audit: AuditResult[];
+	audit: AuditSummary[];
 }
 
-export function releaseDocument(release: Release, exportDate: string): ReleaseDocument {
-	const { rows, otherCountries, loss, audit } = release;
+export function releaseDocument(release: Pick<Release, 'rows' | 'otherCountries' | 'loss'> & { audit: AuditSummary[] }, exportDate: string): ReleaseDocument {
+	const { rows, otherCountries, loss } = release;
+	const audit = release.audit.map(({ view, checked, smallestLargest, violations }) => ({ view, checked, smallestLargest, violations }));
 	return { format: RELEASE_FORMAT, k: loss.k, scope: loss.scope, periods: loss.periods, exportDate, rows, otherCountries, loss, audit };
 }
+
+/** The file's bytes, as /upload and `npm run release` write them. */
+export const releaseJson = (doc: ReleaseDocument) => JSON.stringify(doc, null, 1);
 
 /**
  * Validate a release read from disk; throws a message naming what is wrong. A release cannot be

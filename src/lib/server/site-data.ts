@@ -7,10 +7,9 @@ import { dropAllExcept, type Engine } from '$lib/db/engine';
 import { COUNTS_TABLE } from '$lib/indicators/query';
 import { createNodeEngine } from './engine-node';
 import { readExports, readRelease, readSettings } from './read-data';
-import { loadExports, type FileReport } from '$lib/ingest/load-export';
-import { release } from '$lib/release';
-import { formatLossReport, type LossReport } from '$lib/release/loss-report';
-import { formatAudit, type AuditResult } from '$lib/release/audit';
+import { formatCheck, formatRelease, releaseExports } from './release-exports';
+import type { LossReport } from '$lib/release/loss-report';
+import type { AuditSummary } from '$lib/release/audit';
 import type { OtherCountries } from '$lib/release/publish';
 import { computeIndicators, loadCounts, scopeOptions, type Indicators, type ScopeOptions } from '$lib/indicators';
 import type { Settings } from '$lib/settings';
@@ -28,7 +27,7 @@ export interface SiteData {
 	release: ReleaseRow[];
 	otherCountries: OtherCountries[];
 	loss: LossReport;
-	audit: AuditResult[];
+	audit: AuditSummary[];
 	sources: SourceSummary[];
 	options: ScopeOptions;
 	/** Figures for the default period, rendered into the HTML. */
@@ -36,28 +35,7 @@ export interface SiteData {
 	defaultFilters: Filters;
 }
 
-/** Why a build must stop: an export that cannot be read, or one that holds a direct identifier. */
-export function buildErrors(files: FileReport[]): string[] {
-	const errors: string[] = [];
-	for (const f of files) {
-		if (f.error) errors.push(f.error);
-		if (f.needsMapping) errors.push(`${f.file}: no year or date column recognised (headers: ${f.headers.join(', ')})`);
-		for (const c of f.columns.filter((c) => c.status === 'refused'))
-			errors.push(`${f.file}, line 1, column ${c.index + 1} "${c.header}": refused, ${c.reason} — remove it from the export before publishing`);
-	}
-	return errors;
-}
-
-function printCheck(files: FileReport[]) {
-	for (const f of files) {
-		console.log(`[impact] ${f.file}: ${f.rowsRead} rows read = ${f.rowsLoaded} loaded + ${f.rowsRejected} rejected`);
-		for (const p of f.problems)
-			console.log(`[impact]   ${p.rejected ? 'rejected' : 'kept as unknown'}: ${p.kind} ×${p.rows} (lines ${p.lines.join(', ')})`);
-	}
-}
-
-const printRelease = (loss: LossReport, audit: AuditResult[]) =>
-	console.log(`${formatLossReport(loss)}\n${formatAudit(audit, loss.k)}`.replace(/^/gm, '[impact] '));
+const log = (text: string) => console.log(text.replace(/^/gm, '[impact] '));
 
 /**
  * The release from data/: either raw exports, released and audited here, or a release file
@@ -69,17 +47,13 @@ async function publish(engine: Engine, settings: Settings) {
 	if (given) {
 		if (given.scope.join() !== settings.scope.join())
 			throw new Error(`data/release.json is cut by [${given.scope}] but data/settings.json asks for [${settings.scope}]`);
-		printRelease(given.loss, given.audit);
+		log(formatRelease(given));
 		const rows = given.rows.length;
 		return { ...given, sources: [{ file: 'data/release.json', rowsRead: rows, rowsLoaded: rows, rowsRejected: 0 }] };
 	}
 	if (exports.length === 0) throw new Error('data/: no CSV export (or release.json) to publish');
-	const ingest = await loadExports(engine, exports);
-	const errors = buildErrors(ingest.files);
-	if (errors.length) throw new Error(`The data in data/ cannot be published:\n- ${errors.join('\n- ')}`);
-	printCheck(ingest.files);
-	const released = await release(ingest.rows, { k: settings.k, scope: settings.scope, periods: settings.periods });
-	printRelease(released.loss, released.audit);
+	const { ingest, released } = await releaseExports(engine, exports, settings, 'The data in data/');
+	log(`${formatCheck(ingest.files)}\n${formatRelease(released)}`);
 	const sources = ingest.files.map(({ file, rowsRead, rowsLoaded, rowsRejected }) => ({ file, rowsRead, rowsLoaded, rowsRejected }));
 	return { ...released, sources };
 }

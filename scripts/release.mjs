@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+/**
+ * npm run release -- FILE… [--out release.json] [--export-date yyyy-mm-dd]
+ *
+ * The release of one or more exports, in Node, without a browser: prints the check report, the
+ * information-loss report and the audit, and writes the same release.json that /upload offers
+ * (the same transform, the same document: byte for byte, for the same export date). For staff
+ * who work in a terminal, scheduled jobs, and exports too large for a browser. k, the scope and
+ * the grant periods come from data/settings.json (IMPACT_DATA_DIR to read another folder).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'vite';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+	const at = args.indexOf(`--${name}`);
+	return at < 0 ? fallback : args.splice(at, 2)[1];
+};
+const out = option('out', 'release.json');
+const exportDate = option('export-date', new Date().toISOString().slice(0, 10));
+const files = args.filter((a) => !a.startsWith('--'));
+
+if (files.length === 0 || !/^\d{4}-\d{2}-\d{2}$/.test(exportDate)) {
+	console.error('usage: npm run release -- FILE… [--out release.json] [--export-date yyyy-mm-dd]');
+	process.exit(2);
+}
+
+// The app's TypeScript modules, as the build runs them.
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const vite = await createServer({ root, server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'error' });
+try {
+	const { releaseToFile } = await vite.ssrLoadModule('/src/lib/server/release-exports.ts');
+	const exports = files.map((file) => ({ name: path.basename(file), bytes: new Uint8Array(readFileSync(file)) }));
+	const { report, json } = await releaseToFile(exports, exportDate);
+	console.log(report);
+	writeFileSync(out, json);
+	console.log(`wrote ${out}`);
+} catch (error) {
+	console.error(error instanceof Error ? error.message : error);
+	process.exitCode = 1;
+} finally {
+	await vite.close();
+}

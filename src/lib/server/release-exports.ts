@@ -1,0 +1,62 @@
+/**
+ * Exports → the audited release, in Node: what the build publishes from data/, and what
+ * `npm run release -- FILE…` writes for staff who work in a terminal (the same transform and the
+ * same document as /upload's download, so the three agree byte for byte).
+ */
+import type { Engine } from '$lib/db/engine';
+import { loadExports, type ExportFile, type FileReport } from '$lib/ingest/load-export';
+import { release, type Release } from '$lib/release';
+import { formatLossReport } from '$lib/release/loss-report';
+import { formatAudit, type AuditSummary } from '$lib/release/audit';
+import { releaseDocument, releaseJson } from '$lib/release/release-file';
+import type { Settings } from '$lib/settings';
+import { createNodeEngine } from './engine-node';
+import { readSettings } from './read-data';
+
+/** Why exports must not be published: one that cannot be read, or holds a direct identifier. */
+export function buildErrors(files: FileReport[]): string[] {
+	const errors: string[] = [];
+	for (const f of files) {
+		if (f.error) errors.push(f.error);
+		if (f.needsMapping) errors.push(`${f.file}: no year or date column recognised (headers: ${f.headers.join(', ')})`);
+		for (const c of f.columns.filter((c) => c.status === 'refused'))
+			errors.push(`${f.file}, line 1, column ${c.index + 1} "${c.header}": refused, ${c.reason} — remove it from the export before publishing`);
+	}
+	return errors;
+}
+
+/** The check report as log lines: rows read = loaded + rejected, and each problem with its lines. */
+export function formatCheck(files: FileReport[]): string {
+	return files
+		.flatMap((f) => [
+			`${f.file}: ${f.rowsRead} rows read = ${f.rowsLoaded} loaded + ${f.rowsRejected} rejected`,
+			...f.problems.map((p) => `  ${p.rejected ? 'rejected' : 'kept as unknown'}: ${p.kind} ×${p.rows} (lines ${p.lines.join(', ')})`)
+		])
+		.join('\n');
+}
+
+export const formatRelease = (r: Pick<Release, 'loss'> & { audit: AuditSummary[] }) => `${formatLossReport(r.loss)}\n${formatAudit(r.audit, r.loss.k)}`;
+
+/** Read, check and release; throws, listing every reason, when the exports must not be published. */
+export async function releaseExports(engine: Engine, files: ExportFile[], settings: Pick<Settings, 'k' | 'scope' | 'periods'>, source = 'The exports') {
+	const ingest = await loadExports(engine, files);
+	const errors = buildErrors(ingest.files);
+	if (errors.length) throw new Error(`${source} cannot be published:\n- ${errors.join('\n- ')}`);
+	const released = await release(ingest.rows, { k: settings.k, scope: settings.scope, periods: settings.periods });
+	return { ingest, released };
+}
+
+/**
+ * `npm run release`: exports (as /upload names them: the file's name) → the report to print and
+ * release.json as /upload writes it, with the settings of data/.
+ */
+export async function releaseToFile(files: ExportFile[], exportDate: string): Promise<{ report: string; json: string }> {
+	const settings = await readSettings();
+	const engine = await createNodeEngine();
+	try {
+		const { ingest, released } = await releaseExports(engine, files, settings);
+		return { report: `${formatCheck(ingest.files)}\n${formatRelease(released)}`, json: releaseJson(releaseDocument(released, exportDate)) };
+	} finally {
+		await engine.close();
+	}
+}
