@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 
-function build(dataDir: string) {
+function build(dataDir: string, env: Record<string, string> = {}) {
 	// Built into a throwaway folder: the site under test in build/ stays as it is.
 	const run = spawnSync('npx', ['vite', 'build', '--outDir', '.svelte-kit/guard-output'], {
-		env: { ...process.env, IMPACT_DATA_DIR: dataDir },
+		env: { ...process.env, IMPACT_DATA_DIR: dataDir, ...env },
 		encoding: 'utf8'
 	});
 	return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
@@ -23,5 +23,12 @@ describe('vite build with data/ that must not be published', () => {
 		const { status, output } = build('tests/fixtures/data-unreadable');
 		expect(status).not.toBe(0);
 		expect(output).toContain('tests/fixtures/data-unreadable/export.csv: this is an Excel or OpenDocument workbook, not CSV');
+	});
+
+	it('refuses case-level exports on a CI runner or a host, and says what to do instead', () => {
+		const { status, output } = build('tests/fixtures/data-case-level', { CI: 'true' });
+		expect(status).not.toBe(0);
+		expect(output).toContain('data/ holds case-level exports (tests/fixtures/data-case-level/export.csv) and this build runs on a CI runner or a host (CI is set)');
+		expect(output).toContain('put the release.json it gives in data/');
 	});
 });

@@ -8,6 +8,7 @@ import { COUNTS_TABLE } from '$lib/indicators/query';
 import { createNodeEngine } from './engine-node';
 import { readExports, readRelease, readSettings } from './read-data';
 import { formatCheck, formatRelease, releaseExports } from './release-exports';
+import { checkCaseRecords } from './case-records';
 import type { LossReport } from '$lib/release/loss-report';
 import type { AuditSummary } from '$lib/release/audit';
 import type { OtherCountries } from '$lib/release/publish';
@@ -52,6 +53,8 @@ async function publish(engine: Engine, settings: Settings) {
 		return { ...given, sources: [{ file: 'data/release.json', rowsRead: rows, rowsLoaded: rows, rowsRejected: 0 }] };
 	}
 	if (exports.length === 0) throw new Error('data/: no CSV export (or release.json) to publish');
+	const warning = checkCaseRecords(exports.map((f) => f.name), settings.synthetic, process.env);
+	if (warning) console.warn(`[impact] WARNING: ${warning}`);
 	const { ingest, released } = await releaseExports(engine, exports, settings, 'The data in data/');
 	log(`${formatCheck(ingest.files)}\n${formatRelease(released)}`);
 	const sources = ingest.files.map(({ file, rowsRead, rowsLoaded, rowsRejected }) => ({ file, rowsRead, rowsLoaded, rowsRejected }));
