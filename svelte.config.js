@@ -3,6 +3,10 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
 // BUILD_DIR lets a second build (a benchmark, a parallel check) leave build/ alone.
 const OUT = process.env.BUILD_DIR ?? 'build';
+// BASE_PATH=/impact builds a site that works under /impact/ (GitHub Pages serves a project's site
+// under /<repository>/); it must start with a slash and not end with one.
+const BASE = (process.env.BASE_PATH ?? '').replace(/\/+$/, '');
+if (BASE && !/^\/[\w.~-]+(\/[\w.~-]+)*$/.test(BASE)) throw new Error(`BASE_PATH must look like /impact (got ${process.env.BASE_PATH})`);
 
 /** @type {import('@sveltejs/kit').Config} */
 export default {
@@ -11,6 +15,7 @@ export default {
 		adapter: adapter({ pages: OUT, assets: OUT, fallback: undefined, strict: true }),
 		// The CSS is small: inlined, it costs no render-blocking request before the first figures.
 		inlineStyleThreshold: 8192,
+		paths: { base: BASE },
 		// Registered by the layout once the page has started (src/lib/offline/register.ts), not by
 		// the boot script, whose shape defer-hydration.ts relies on.
 		serviceWorker: { register: false },

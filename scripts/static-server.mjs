@@ -22,14 +22,17 @@ const TYPES = {
 };
 
 /**
- * Serve `root` on 127.0.0.1 (port 0 = any free one).
+ * Serve `root` on 127.0.0.1 (port 0 = any free one), under `prefix` (a base path such as
+ * "/impact", as GitHub Pages serves a project's site): anything outside it is not found.
  * @param {string} root
  * @returns {Promise<{ url: string; close: () => Promise<void> }>}
  */
-export function serveStatic(root, port = 0) {
+export function serveStatic(root, port = 0, prefix = '') {
 	const base = path.resolve(root);
 	const server = createServer((req, res) => {
-		const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+		const full = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+		if (prefix && full !== prefix && !full.startsWith(`${prefix}/`)) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+		const pathname = full.slice(prefix.length) || '/';
 		let file = path.join(base, pathname);
 		if (!file.startsWith(base)) return void res.writeHead(403).end();
 		try {
@@ -46,7 +49,7 @@ export function serveStatic(root, port = 0) {
 	return new Promise((resolve) =>
 		server.listen(port, '127.0.0.1', () => {
 			const actual = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
-			resolve({ url: `http://127.0.0.1:${actual}`, close: () => new Promise((r) => server.close(() => r())) });
+			resolve({ url: `http://127.0.0.1:${actual}${prefix}`, close: () => new Promise((r) => server.close(() => r())) });
 		})
 	);
 }

@@ -3,11 +3,11 @@ import { injectCharts } from '$lib/server/render-charts';
 import { deferHydration } from '$lib/server/defer-hydration';
 
 /**
- * <html lang> follows the path: /ru/… is Russian, /ky/… Kyrgyz, the rest English; a page's
+ * <html lang> follows the route's language: /ru/… is Russian, /ky/… Kyrgyz, the rest English; a page's
  * prerendered charts fill their slots; the app starts after the first paint.
  */
 export const handle: Handle = ({ event, resolve }) => {
-	const lang = /^\/(ru|ky)(\/|$)/.exec(event.url.pathname)?.[1] ?? 'en';
+	const lang = event.params.lang ?? 'en';
 	return resolve(event, {
 		transformPageChunk: ({ html }) => deferHydration(injectCharts(html.replace('%lang%', lang), event.locals.charts))
 	});
