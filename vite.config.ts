@@ -11,13 +11,13 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
-				test: { name: 'unit', include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts'], environment: 'node' }
+				test: { name: 'unit', include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts', 'tests/*.spec.ts'], environment: 'node' }
 			},
 			{
 				extends: true,
 				test: {
 					name: 'e2e',
-					include: ['tests/**/*.spec.ts'],
+					include: ['tests/e2e/**/*.spec.ts'],
 					environment: 'node',
 					globalSetup: ['tests/e2e/global-setup.ts'],
 					testTimeout: 60_000,
