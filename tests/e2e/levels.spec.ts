@@ -94,3 +94,15 @@ describe('the dashboard of the sample', () => {
 		await browser.close();
 	});
 });
+
+describe('the methodology page', () => {
+	it.each([['/methodology/', 'Publish your results'], ['/ru/methodology/', 'Как опубликовать результаты']])('%s explains how to publish, step by step', async (path, title) => {
+		const browser = await connectBrowser();
+		const { page } = await openPage(browser, path);
+		await waitReady(page);
+		expect(await page.locator('#publish').innerText()).toBe(title);
+		expect(await page.locator('[data-testid="publish-guide"] li').count()).toBe(4);
+		expect(await page.locator('[data-testid="audit"]').getAttribute('data-result')).toBe('pass');
+		await browser.close();
+	});
+});

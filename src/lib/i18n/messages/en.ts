@@ -198,6 +198,15 @@ const en = {
 	mDisplayTitle: 'Display rules',
 	mDisplay: (k: number) =>
 		`A count from 1 to ${k - 1} is shown as “<${k}”, never exactly; zero is zero. A share is shown only when it is based on at least ${k} people, and as a bound (“<10%”, “>90%”) when fewer than ${k} people are on either side. In downloads a small count is left empty and marked as suppressed. A figure the release cannot give is shown as “not published”, never as 0.`,
+	mPublishTitle: 'Publish your results',
+	mPublishIntro: 'Who does what, from a new export to the live site. The case export never leaves the computer of the staff member who made it.',
+	mPublishSteps: {
+		export: 'Staff export the case register as CSV, without names, phone numbers, passport or personal numbers, addresses or notes (the site refuses such columns anyway).',
+		release: 'On their own computer, staff open “Check an export”, drop the file (it is read in the browser and sent nowhere), fix what the check report lists, and download the release: count tables of at least k people each, with their audit. The command npm run release writes the same file.',
+		site: 'Whoever looks after the site puts that release.json in the data folder of the site’s repository, in place of the previous one — never the export itself — and sets the title, k and the grant periods in settings.json.',
+		publish: 'They push the repository: GitHub Pages, Netlify, Cloudflare Pages or any static server builds and publishes the site (the README, “Publish your results”, has each of them). A build on a host refuses raw exports.'
+	},
+	mPublishWhy: 'Why: a survivor of trafficking or violence can be put in danger if someone learns they were helped. So the public site shows only counts of at least k people, checked so that no hidden small count can be worked out, and the list of cases stays on the organisation’s computer.',
 	mNeverTitle: 'What this site never publishes',
 	mNever: 'Names, identity or phone numbers, addresses, dates of birth, case notes or ids; any row about one person; any count from 1 to k−1. Columns that look like identifiers are refused when an export is read, and the exports themselves never reach the published site.',
 	mScopeNone: 'year only',
