@@ -106,3 +106,17 @@ describe('the methodology page', () => {
 		await browser.close();
 	});
 });
+
+describe('the grant report of the sample', () => {
+	it('for 2023-2025 and all organisations: 1,336 people, 39.13%, 9 countries, 312 foreign nationals, 25 stateless, and sentences that say so', async () => {
+		const browser = await connectBrowser();
+		const { page } = await openPage(browser, '/report/?period=grant-2023-2025');
+		await waitReady(page);
+		const value = (id: string) => page.locator(`[data-testid="report-table"] tr[data-indicator="${id}"]`).getAttribute('data-value');
+		expect([await value('beneficiaries'), await value('disability-share'), await value('nationalities'), await value('foreign'), await value('stateless')]).toEqual(['1336', '0.3913', '9', '312', '25']);
+		const sentences = (await page.locator('[data-testid="sentence"]').allTextContents()).join(' ');
+		expect(sentences).toContain('1,336 people');
+		expect(sentences).toContain('9 countries');
+		await browser.close();
+	});
+});
