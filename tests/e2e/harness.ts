@@ -1,6 +1,7 @@
 /** What end-to-end tests share: the one browser, pages that record their requests, readiness, axe. */
 import { inject } from 'vitest';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type Download, type Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -46,8 +47,14 @@ export interface AxeViolation {
 	targets: string[];
 }
 
+let axeScript: string | undefined;
+function axeSource(): string {
+	return (axeScript ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+}
+
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
-	await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+	// Evaluated, not added as a <script>: the page's Content-Security-Policy blocks inline scripts.
+	await page.evaluate(axeSource());
 	const violations = await page.evaluate(async () => {
 		const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
 		const result = await axe.run(document, { resultTypes: ['violations'] });
