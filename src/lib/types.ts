@@ -9,6 +9,8 @@ export const OTHER = '~other';
 export const WITHHELD = '~withheld';
 /** A field summed over: a scope field outside the row's level, or the year of the whole period. */
 export const ALL = '~all';
+/** A person with more than one type of exploitation (or case type): counted once, under this. */
+export const SEVERAL = '~several';
 
 /** Fields of the data contract (DESIGN.md, "The data contract"). */
 export const TEXT_FIELDS = ['organisation', 'programme', 'group', 'region'] as const;
@@ -25,8 +27,12 @@ export type Field =
 	| TextField
 	| 'sex'
 	| 'age'
+	/** Adult or minor only (CTDC's majorityStatus): the age group where the export gives no age. */
+	| 'majority'
 	| 'nationality'
 	| 'disability'
+	/** Type of exploitation (CTDC's typeOfExploitConcatenated) or a programme's own case type. */
+	| 'exploitation'
 	| `wg_${WgDomain}`;
 
 export const SEXES = ['female', 'male', 'other'] as const;
@@ -56,6 +62,8 @@ export interface PersonRow {
 	age: AgeGroup;
 	nationality: Nationality;
 	disability: Disability;
+	/** A type of exploitation code, a case type as the export writes it, SEVERAL, or UNKNOWN; absent = UNKNOWN. */
+	exploitation?: string;
 	n: number;
 }
 
@@ -64,7 +72,7 @@ export const SCOPE_FIELDS = ['organisation', 'programme', 'group'] as const;
 export type ScopeField = (typeof SCOPE_FIELDS)[number];
 
 /** 'total' holds one row per scope cell (category ''); the others one row per category. */
-export const VIEWS = ['total', 'nationality', 'disability', 'sex_age', 'group', 'region'] as const;
+export const VIEWS = ['total', 'nationality', 'disability', 'sex_age', 'group', 'region', 'exploitation'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 /**

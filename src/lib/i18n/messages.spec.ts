@@ -38,7 +38,7 @@ describe('problem kinds in the check report', () => {
 	// Every kind the normalisers and the reader report (load-export.ts, values.ts), with a detail where they give one.
 	const kinds = [
 		'missing year', 'missing date', 'missing count', 'invalid year', 'invalid date', 'date out of range', 'two-digit year in date',
-		'looks like an Excel serial date', 'invalid count', 'unrecognised sex', 'unrecognised age', 'age out of range', 'invalid age range',
+		'looks like an Excel serial date', 'invalid count', 'unrecognised sex', 'unrecognised age', 'unrecognised adult/minor value', 'age out of range', 'invalid age range',
 		'age range spans child and adult', 'unrecognised country', 'unrecognised disability value', 'unrecognised Washington Group answer',
 		'more fields than the header has (4)', 'fewer fields than the header has (4)', 'not valid UTF-8 (is this part of the file in another encoding?)',
 		'malformed CSV row (unquoted value)', 'empty row (no recognised field filled)'

@@ -24,9 +24,12 @@ export class Dictionary {
 }
 
 export const TEXT_BITS = 15;
-/** Bit layout of the two packed codes: a = organisation|programme|group|region, b = sex|age|disability|nationality. */
+/**
+ * Bit layout of the two packed codes: a = organisation|programme|group|region,
+ * b = sex|age|disability|nationality|exploitation (28 bits: b crosses engines as an INTEGER).
+ */
 export const PACK_A: Field[] = ['organisation', 'programme', 'group', 'region'];
-export const PACK_B: [Field, number][] = [['sex', 3], ['age', 4], ['disability', 2], ['nationality', 9]];
+export const PACK_B: [Field, number][] = [['sex', 3], ['age', 4], ['disability', 2], ['nationality', 9], ['exploitation', 10]];
 
 export type Dictionaries = Record<string, Dictionary>;
 

@@ -8,7 +8,7 @@ import { ident, type Columns } from '$lib/db/engine';
 import { WG_DOMAINS, type Field } from '$lib/types';
 import { EXAMPLE_LINES, kindOf, problemsOf } from './problems';
 import { PACK_A, PACK_B, packExpression, type Dictionaries } from './attribute-codes';
-import { normaliseAge, normaliseCount, normaliseDate, normaliseDisability, normaliseNationality, normaliseSex, normaliseText, normaliseWg, normaliseYear, wgDisability, type Normalised } from '$lib/normalise/values';
+import { normaliseAge, normaliseCount, normaliseDate, normaliseDisability, normaliseExploitation, normaliseMajority, normaliseNationality, normaliseSex, normaliseText, normaliseWg, normaliseYear, wgDisability, type Normalised } from '$lib/normalise/values';
 import type { PartRead, readFile } from './read-file';
 
 type Normaliser = (raw: string) => Normalised<string | number | null>;
@@ -24,8 +24,12 @@ const NORMALISERS: Partial<Record<Field, Normaliser>> = {
 	sex: normaliseSex,
 	age: normaliseAge,
 	nationality: normaliseNationality,
-	disability: normaliseDisability
+	disability: normaliseDisability,
+	majority: normaliseMajority,
+	exploitation: normaliseExploitation
 };
+/** The dictionary a field's codes index: adult/minor is coded as an age group. */
+const dictionaryOf = (field: Field) => (field === 'majority' ? 'age' : field);
 const WG_FIELDS = WG_DOMAINS.map((d) => `wg_${d}` as Field);
 
 /** Physical line of a loaded row, from its row number, knowing which records DuckDB rejected. */
@@ -130,7 +134,7 @@ export async function normaliseFile(i: number, read: Required<Awaited<ReturnType
 
 	const yearField: Field = chosen.has('year') ? 'year' : 'date';
 	const raw = rawValues(chosen, yearField);
-	const fields = ([yearField, 'count', ...PACK_A, ...PACK_B.map(([f]) => f)] as Field[]).filter((f) => chosen.has(f) && NORMALISERS[f]);
+	const fields = ([yearField, 'count', ...PACK_A, ...PACK_B.map(([f]) => f), 'majority'] as Field[]).filter((f) => chosen.has(f) && NORMALISERS[f]);
 	const counted = await Promise.all(parts.map((part) => countValues(part.engine, i, fields, raw)));
 	// Each part's rows are numbered on from the rows of the parts before it.
 	let before = 0;
@@ -147,7 +151,7 @@ export async function normaliseFile(i: number, read: Required<Awaited<ReturnType
 		map.field.push(c.field);
 		map.raw.push(c.raw);
 		// Years and counts are their own code (-1: none); attributes index the dictionary.
-		map.code.push(numeric ? (value === null ? -1 : Number(value)) : dict[c.field].code(String(value)));
+		map.code.push(numeric ? (value === null ? -1 : Number(value)) : dict[dictionaryOf(c.field)].code(String(value)));
 		if (problem) found.push({ field: c.field, raw: c.raw, problem, rows: c.rows });
 		if (c.field === yearField) {
 			total += c.rows;
@@ -199,6 +203,8 @@ export async function normaliseFile(i: number, read: Required<Awaited<ReturnType
 	}
 
 	const code = (f: Field) => (codes[f] ? `coalesce(${codes[f]}, 0)` : '0');
+	// An age where the export gives one; else adult/minor (code 0 is UNKNOWN in both).
+	if (codes.majority) codes.age = codes.age ? `coalesce(nullif(${codes.age}, 0), ${codes.majority})` : codes.majority;
 	// Integers only: materialised, the people query aggregates it fast (the joins in its pipeline cost twice as much).
 	await Promise.all(
 		parts.map((part) =>

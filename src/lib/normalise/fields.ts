@@ -32,11 +32,28 @@ const ALIASES: Partial<Record<Field, string[]>> = {
 	programme: ['programme', 'program', 'project', 'programme name', 'program name', 'project name', 'программа', 'проект', 'программа проект', 'долбоор'],
 	group: ['group', 'beneficiary group', 'category', 'target group', 'beneficiary type', 'population group', 'категория', 'целевая группа', 'группа', 'максаттуу топ', 'категориясы'],
 	sex: ['sex', 'gender', 'пол', 'жынысы', 'жыныс'],
-	age: ['age', 'age group', 'ageBroad', 'age range', 'age band', 'age at registration', 'возраст', 'возрастная группа', 'жашы', 'курак', 'курак тобу', 'жаш тобу'],
+	age: ['age', 'age group', 'ageBroad', 'age range', 'age band', 'age category', 'age bracket', 'age at registration', 'возраст', 'возрастная группа', 'возрастная категория', 'жашы', 'курак', 'курак тобу', 'жаш тобу', 'жаш категориясы'],
+	// CTDC: majorityStatus (at registration), majorityStatusAtExploit, majorityEntry — "Adult" or "Minor".
+	majority: ['majority', 'majorityStatus', 'majorityStatusAtExploit', 'majorityEntry', 'adult or minor', 'adult minor', 'minor adult', 'совершеннолетие', 'статус совершеннолетия', 'взрослый ребенок', 'бойго жеткендиги'],
 	nationality: ['nationality', 'citizenship', 'country of origin', 'country', 'гражданство', 'страна происхождения', 'страна', 'жарандыгы', 'жарандык'],
 	disability: ['disability', 'has disability', 'disabled', 'with disability', 'disability status', 'инвалидность', 'овз', 'наличие инвалидности', 'майыптуулук', 'майыптыгы'],
-	region: ['region', 'oblast', 'province', 'adm1', 'область', 'регион', 'облус']
+	region: ['region', 'oblast', 'province', 'adm1', 'область', 'регион', 'облус'],
+	exploitation: [
+		'typeOfExploitConcatenated', 'typeOfExploit', 'ExploitType', 'exploit type', 'exploitation', 'type of exploitation', 'exploitation type', 'form of exploitation',
+		'forms of exploitation', 'types of exploitation', 'case type', 'type of case', 'вид эксплуатации', 'тип эксплуатации', 'форма эксплуатации',
+		'формы эксплуатации', 'виды эксплуатации', 'эксплуатация', 'тип случая', 'вид случая', 'тип дела', 'категория случая', 'эксплуатациянын түрү',
+		'эксплуатациянын формасы', 'иштин түрү', 'окуянын түрү'
+	]
 };
+
+/**
+ * Words real exports put around a field's name: whose value it is ("Client age", «Возраст
+ * клиента») and how it is written ("citizenship_code", "AgeCategory"; a hint in brackets,
+ * "Registration Date (dd.mm.yyyy)", is dropped before). Taken off only when what is left is a
+ * known header, so "client name" stays unrecognised (and is refused as an identifier).
+ */
+const PREFIXES = ['client', 'clients', 'beneficiary', 'beneficiaries', 'victim', 'victims', 'survivor', 'survivors', 'person', 'participant', 'case', 'кардардын'].map(headerKey);
+const SUFFIXES = ['code', 'iso', 'iso2', 'iso3', 'iso code', 'name', 'category', 'status', 'value', 'клиента', 'клиентки', 'пострадавшего', 'пострадавшей', 'бенефициара', 'ребенка', 'жертвы', 'коду'].map(headerKey);
 
 const WG_ALIASES: Record<(typeof WG_DOMAINS)[number], string[]> = {
 	seeing: ['seeing', 'vision', 'зрение'],
@@ -71,8 +88,26 @@ for (const [domain, aliases] of Object.entries(WG_ALIASES)) {
 	}
 }
 
+/** A hint in brackets: "(dd.mm.yyyy)", "(ISO)", «(лет)». */
+const BRACKETS = /[([{][^()[\]{}]*[)\]}]/g;
+
+function withoutAffixes(key: string): string[] {
+	const bare = (affixes: string[], cut: (k: string, a: string) => string | null) => [key, ...affixes.map((a) => cut(key, a)).filter((k): k is string => !!k)];
+	const prefixLess = bare(PREFIXES, (k, a) => (k.startsWith(a) && k.length > a.length ? k.slice(a.length) : null));
+	return prefixLess.flatMap((k) => [k, ...SUFFIXES.map((a) => (k.endsWith(a) && k.length > a.length ? k.slice(0, -a.length) : null)).filter((x): x is string => !!x)]);
+}
+
 export function fieldOfHeader(header: string): Field | null {
-	return INDEX.get(headerKey(header)) ?? null;
+	const exact = INDEX.get(headerKey(header));
+	if (exact) return exact;
+	// A loose match never overrides an identifier: "Client name (full)" stays refused.
+	if (refusalReason(header, [])) return null;
+	const bare = headerKey(header.replace(BRACKETS, ' '));
+	for (const key of withoutAffixes(bare)) {
+		const field = INDEX.get(key);
+		if (field) return field;
+	}
+	return null;
 }
 
 export function fieldOfHxl(tag: string): Field | null {

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { AGE_BANDS, SEXES, UNKNOWN } from '$lib/types';
+import { AGE_BANDS, OTHER, SEVERAL, SEXES, UNKNOWN } from '$lib/types';
 import {
 	normaliseAge,
 	normaliseCount,
 	normaliseDate,
 	normaliseDisability,
+	normaliseExploitation,
+	normaliseMajority,
 	normaliseNationality,
 	normaliseSex,
 	normaliseText,
@@ -328,6 +330,43 @@ describe('normaliseText(raw)', () => {
 	});
 });
 
+describe('values of the CTDC data standard', () => {
+	it('reads -99 as unknown in every column, and 0 where 0 is no value (sex, country, adult/minor, type)', () => {
+		for (const f of [normaliseSex, normaliseAge, normaliseNationality, normaliseDisability, normaliseMajority, normaliseExploitation] as ((raw: string) => Normalised<unknown>)[])
+			all(f, ['-99', ' -99 ', '-99.0', 'unknown', 'Unknown'], UNKNOWN);
+		for (const f of [normaliseSex, normaliseNationality, normaliseMajority, normaliseExploitation] as ((raw: string) => Normalised<unknown>)[]) all(f, ['0', '0.0'], UNKNOWN);
+		// 0 is an age (an infant) and a disability answer (no).
+		each(normaliseAge, [['0', '0-4']]);
+		each(normaliseDisability, [['0', 'no']]);
+		// A year stays required.
+		each(normaliseYear, [['-99', null, 'missing year']]);
+	});
+
+	it('reads gender, ageBroad and majorityStatus as CTDC writes them', () => {
+		each(normaliseSex, [['Female', 'female'], ['Male', 'male'], ['Transgender/NonConforming', 'other']]);
+		each(normaliseAge, [['0--8', 'child'], ['9--17', 'child'], ['18--20', '18-59'], ['30--38', '18-59'], ['48+', 'adult']]);
+		each(normaliseMajority, [['Minor', 'child'], ['Adult', 'adult'], ['minor', 'child'], ['Несовершеннолетний', 'child'], ['взрослый', 'adult'], ['9--17', 'child'], ['48+', 'adult'], ['maybe', UNKNOWN, 'unrecognised adult/minor value "maybe"']]);
+	});
+
+	it('reads a type of exploitation as a code, several types as SEVERAL, any other case type as written', () => {
+		each(normaliseExploitation, [
+			['Sexual exploitation', 'sexual'],
+			['Forced labour', 'labour'],
+			['forced labor', 'labour'],
+			['Трудовая эксплуатация', 'labour'],
+			['Forced marriage', 'marriage'],
+			['Other', OTHER],
+			['Sexual exploitation;Forced labour', SEVERAL],
+			['Forced labour; -99', 'labour'],
+			['Forced labour;Forced labour', 'labour'],
+			['Сексуальная эксплуатация, трудовая эксплуатация', SEVERAL],
+			['Домашнее насилие', 'Домашнее насилие'],
+			['Violence, domestic', 'Violence, domestic'],
+			['Domestic violence;Forced labour', SEVERAL]
+		]);
+	});
+});
+
 describe('every normaliser', () => {
 	const bands: string[] = [...AGE_BANDS, 'child', 'adult', UNKNOWN];
 	const codes = new Set(countryCodes());
@@ -356,11 +395,16 @@ describe('every normaliser', () => {
 				expect(['yes', 'no', UNKNOWN]).toContain(dis.value);
 				const wg = normaliseWg(s);
 				expect([1, 2, 3, 4, null]).toContain(wg.value);
+				const majority = normaliseMajority(s);
+				expect(['child', 'adult', UNKNOWN]).toContain(majority.value);
+				const exploitation = normaliseExploitation(s);
+				expect(exploitation.problem).toBeUndefined();
+				expect(exploitation.value === UNKNOWN || (exploitation.value !== '' && exploitation.value === exploitation.value.trim())).toBe(true);
 				const text = normaliseText(s);
 				expect(text.value === UNKNOWN || (text.value !== '' && text.value === text.value.trim() && !/\s\s/.test(text.value))).toBe(true);
 
 				// A problem names its kind and ends with the value in quotes (the loader groups by kind).
-				for (const r of [year, date, count, sex, age, nat, dis, wg, text]) {
+				for (const r of [year, date, count, sex, age, nat, dis, wg, majority, text]) {
 					if (r.problem !== undefined) expect(r.problem).toMatch(/^(missing (year|date|count)|[^"]+ "[^"]*")$/);
 					// Only year, date and count call a blank a problem; the others fall back to unknown.
 					if (r.problem !== undefined && r !== year && r !== date && r !== count) expect(r.value === UNKNOWN || r.value === null).toBe(true);

@@ -8,7 +8,7 @@
  * Every problem reads `<kind> "<value>"`: the loader groups problems by the text before the
  * quoted value, so the value always comes last.
  */
-import { UNKNOWN, type AgeBand, type AgeGroup, type Disability, type Nationality, type Sex } from '$lib/types';
+import { OTHER, SEVERAL, UNKNOWN, type AgeBand, type AgeGroup, type Disability, type Nationality, type Sex } from '$lib/types';
 import { matchCountry } from './countries';
 
 export type Normalised<T> = { value: T; problem?: string };
@@ -54,11 +54,21 @@ const PLACEHOLDERS = new Set(
 	].map(key)
 );
 
-/** Empty, only dashes/dots/slashes ("-", "—", "..."), or a word for "not known". */
+/**
+ * Empty, only dashes/dots/slashes ("-", "—", "..."), a word for "not known", or -99: the CTDC
+ * data standard's (and many statistical packages') code for a missing value.
+ */
 function isBlank(raw: string): boolean {
 	const text = raw.trim();
-	return /^[-‐‑‒–—―_./\\]*$/.test(text) || PLACEHOLDERS.has(key(text));
+	return /^[-‐‑‒–—―_./\\]*$/.test(text) || /^-99(?:\.0+)?$/.test(text) || PLACEHOLDERS.has(key(text));
 }
+
+/**
+ * In coded columns that have no value 0 (sex, nationality, adult/minor, type of exploitation),
+ * CTDC-style exports write 0 for "not known". Not so for an age (0 is an infant) or a disability
+ * (0 is no).
+ */
+const isBlankOrZero = (raw: string) => isBlank(raw) || /^0+(?:\.0+)?$/.test(raw.trim());
 
 /** Digits and separators as typed: full-width digits and dash look-alikes made plain. */
 function plain(raw: string): string {
@@ -80,13 +90,21 @@ function withoutNote<T>(raw: string, normalise: (raw: string) => Normalised<T>):
 
 const inYears = (y: number) => y >= MIN_YEAR && y <= MAX_YEAR;
 
-export function normaliseYear(raw: string): Normalised<number | null> {
+/**
+ * `latest`: the export's date (yyyy-mm-dd). No one was registered after the register was exported,
+ * so a later year or date is rejected like one before 1950.
+ */
+export function normaliseYear(raw: string, latest?: string): Normalised<number | null> {
 	if (isBlank(raw)) return { value: null, problem: 'missing year' };
 	// "2024.0" is what a spreadsheet writes for a year stored as a number; «2024 г.» is Russian usage.
 	const m = /^(\d{4})(?:\.0+)?(?: ?(?:г|год|года|ж|жыл)\.?)?$/.exec(plain(raw));
 	const year = m ? Number(m[1]) : NaN;
-	return inYears(year) ? { value: year } : problem(null, 'invalid year', raw);
+	if (!inYears(year)) return problem(null, 'invalid year', raw);
+	return latest && year > Number(latest.slice(0, 4)) ? problem(null, `year after the export date (${latest})`, raw) : { value: year };
 }
+
+/** yyyy-mm-dd, compared as text. */
+const isoDay = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
 function isCalendarDate(y: number, m: number, d: number): boolean {
 	if (m < 1 || m > 12 || d < 1) return false;
@@ -120,37 +138,50 @@ const MONTH_D_Y = /^([a-z]{3,})\.? (\d{1,2}),? (\d{2}|\d{4})$/;
 const MONTH_Y = /^([a-zа-я]{3,})\.?,? (\d{4})$/;
 const QUARTER_Y = /^(?:q[1-4]|[1-4iv]{1,3} ?(?:кв|квартал)\.?) ?(\d{4})$/;
 
-/** The year of a date. Only the year is kept, so a date need only be real under one reading. */
-export function normaliseDate(raw: string): Normalised<number | null> {
+/**
+ * The year of a date. Only the year is kept, so a date need only be real under one reading.
+ * `latest`: the export's date (yyyy-mm-dd); a date after it is rejected, one that may be on or
+ * before it under some reading (a month without a day, dd/mm or mm/dd) is not.
+ */
+export function normaliseDate(raw: string, latest?: string): Normalised<number | null> {
 	if (isBlank(raw)) return { value: null, problem: 'missing date' };
 	const text = plain(raw).replace(/ ?(?:г|года?)\.?$/, '');
-	const dated = (y: number, ok: boolean): Normalised<number | null> =>
-		!ok ? problem(null, 'invalid date', raw) : inYears(y) ? { value: y } : problem(null, 'date out of range', raw);
+	// `first`: the earliest day the value can mean.
+	const dated = (y: number, ok: boolean, first = isoDay(y, 1, 1)): Normalised<number | null> =>
+		!ok
+			? problem(null, 'invalid date', raw)
+			: !inYears(y)
+				? problem(null, 'date out of range', raw)
+				: latest && first > latest
+					? problem(null, `date after the export date (${latest})`, raw)
+					: { value: y };
 
 	let m = YMD.exec(text) ?? YMD_BASIC.exec(text);
 	if (m) {
-		const [y, mo, d] = m.length === 5 ? [m[1], m[3], m[4]] : [m[1], m[2], m[3]];
-		return dated(Number(y), isCalendarDate(Number(y), Number(mo), Number(d)));
+		const [y, mo, d] = (m.length === 5 ? [m[1], m[3], m[4]] : [m[1], m[2], m[3]]).map(Number);
+		return dated(y, isCalendarDate(y, mo, d), isoDay(y, mo, d));
 	}
 	if ((m = DMY.exec(text))) {
 		const [a, b, y] = [Number(m[1]), Number(m[3]), Number(m[4])];
 		// dd/mm and mm/dd cannot be told apart when both parts are ≤ 12, but both give the same year.
-		return dated(y, isCalendarDate(y, b, a) || isCalendarDate(y, a, b));
+		const readings = [[b, a], [a, b]].filter(([mo, d]) => isCalendarDate(y, mo, d)).map(([mo, d]) => isoDay(y, mo, d));
+		return dated(y, readings.length > 0, readings.sort()[0]);
 	}
-	if ((m = YM.exec(text))) return dated(Number(m[1]), Number(m[2]) >= 1 && Number(m[2]) <= 12);
-	if ((m = MY.exec(text))) return dated(Number(m[2]), Number(m[1]) >= 1 && Number(m[1]) <= 12);
+	if ((m = YM.exec(text))) return dated(Number(m[1]), Number(m[2]) >= 1 && Number(m[2]) <= 12, isoDay(Number(m[1]), Number(m[2]), 1));
+	if ((m = MY.exec(text))) return dated(Number(m[2]), Number(m[1]) >= 1 && Number(m[1]) <= 12, isoDay(Number(m[2]), Number(m[1]), 1));
 	m = D_MONTH_Y.exec(text);
 	const named = m ? { d: m[1], mo: m[2], y: m[3] } : (m = MONTH_D_Y.exec(text)) ? { d: m[2], mo: m[1], y: m[3] } : undefined;
 	if (named && monthOf(named.mo)) {
 		if (named.y.length === 2) return problem(null, 'two-digit year in date', raw);
-		return dated(Number(named.y), isCalendarDate(Number(named.y), monthOf(named.mo), Number(named.d)));
+		const [y, mo, d] = [Number(named.y), monthOf(named.mo), Number(named.d)];
+		return dated(y, isCalendarDate(y, mo, d), isoDay(y, mo, d));
 	}
-	if ((m = MONTH_Y.exec(text)) && monthOf(m[1])) return dated(Number(m[2]), true);
+	if ((m = MONTH_Y.exec(text)) && monthOf(m[1])) return dated(Number(m[2]), true, isoDay(Number(m[2]), monthOf(m[1]), 1));
 	if ((m = QUARTER_Y.exec(text))) return dated(Number(m[1]), true);
 	// "15.03.24" could be 1924 or 2024: ambiguous, so reported rather than guessed.
 	if (DMY_SHORT.test(text)) return problem(null, 'two-digit year in date', raw);
 	// A date column that holds only years (also as a spreadsheet number, "2024.0").
-	if ((m = /^(\d{4})(?:\.0+)?$/.exec(text))) return inYears(Number(m[1])) ? { value: Number(m[1]) } : problem(null, 'invalid date', raw);
+	if ((m = /^(\d{4})(?:\.0+)?$/.exec(text))) return inYears(Number(m[1])) ? dated(Number(m[1]), true) : problem(null, 'invalid date', raw);
 	// A serial could count from 1900 or (old Mac Excel) 1904: reported, not converted.
 	m = /^(\d{1,6})(?:[.,]\d+)?$/.exec(text);
 	if (m && Number(m[1]) >= EXCEL_FIRST && Number(m[1]) <= EXCEL_LAST) return problem(null, 'looks like an Excel serial date', raw);
@@ -162,12 +193,13 @@ export function normaliseDate(raw: string): Normalised<number | null> {
 const SEXES = table<Sex>([
 	['female', ['female', 'f', 'woman', 'women', 'girl', 'ж', 'жен', 'женский', 'женский пол', 'женщина', 'девочка', 'девушка', 'аял', 'кыз', 'аял киши', 'кыз бала', 'аял жынысы']],
 	['male', ['male', 'm', 'man', 'men', 'boy', 'м', 'муж', 'мужской', 'мужской пол', 'мужчина', 'мальчик', 'юноша', 'парень', 'эркек', 'эркек киши', 'эркек бала', 'уул', 'уул бала', 'эркек жынысы']],
-	['other', ['other', 'non-binary', 'nonbinary', 'другое', 'другой', 'иное', 'башка']]
+	// CTDC: "Transgender/NonConforming".
+	['other', ['other', 'non-binary', 'nonbinary', 'transgender', 'transgender nonconforming', 'transgender non conforming', 'gender nonconforming', 'gender non conforming', 'другое', 'другой', 'иное', 'башка']]
 ]);
 
 /** «бала» (Kyrgyz: child) says nothing about sex, so it is reported like any unknown word. */
 export function normaliseSex(raw: string): Normalised<Sex> {
-	if (isBlank(raw)) return { value: UNKNOWN };
+	if (isBlankOrZero(raw)) return { value: UNKNOWN };
 	const value = SEXES.get(key(raw));
 	return value ? { value } : (withoutNote(raw, normaliseSex) ?? problem(UNKNOWN, 'unrecognised sex', raw));
 }
@@ -249,11 +281,59 @@ export function normaliseAge(raw: string): Normalised<AgeGroup> {
 	return withoutNote(raw, normaliseAge) ?? problem(UNKNOWN, 'unrecognised age', raw);
 }
 
+/**
+ * Adult or minor only (CTDC's majorityStatus: "Adult", "Minor"): child or adult, used where the
+ * export gives no age. An age or a band in such a column says as much.
+ */
+export function normaliseMajority(raw: string): Normalised<AgeGroup> {
+	if (isBlankOrZero(raw)) return { value: UNKNOWN };
+	const age = normaliseAge(raw);
+	if (age.problem) return problem(UNKNOWN, 'unrecognised adult/minor value', raw);
+	const child = (CHILD_GROUPS as readonly string[]).includes(age.value);
+	return { value: age.value === UNKNOWN ? UNKNOWN : child ? 'child' : 'adult' };
+}
+const CHILD_GROUPS = ['0-4', '5-11', '12-17', 'child'] as const;
+
+// ——— type of exploitation, case type ———
+
+/** Codes for the types of the CTDC data standard; any other case type is kept as the export writes it. */
+const EXPLOITATION = table<string>([
+	['sexual', ['sexual exploitation', 'sexual', 'sexual exploit', 'isSexualExploit', 'commercial sexual exploitation', 'сексуальная эксплуатация', 'сексуальная', 'сексуалдык эксплуатация']],
+	['labour', ['forced labour', 'forced labor', 'labour exploitation', 'labor exploitation', 'labour', 'labor', 'isForcedLabour', 'трудовая эксплуатация', 'принудительный труд', 'трудовая', 'эмгек эксплуатациясы', 'мажбурлап иштетүү']],
+	['marriage', ['forced marriage', 'isForcedMarriage', 'принудительный брак', 'мажбурлап нике', 'мажбурлап үйлөнтүү']],
+	['slavery', ['slavery and similar practices', 'slavery', 'isSlaveryAndPractices', 'рабство', 'рабство и сходные практики', 'кулчулук']],
+	['military', ['forced military', 'forced military service', 'isForcedMilitary', 'принудительная военная служба', 'мажбурлап аскердик кызмат']],
+	['organs', ['organ removal', 'removal of organs', 'isOrganRemoval', 'изъятие органов', 'органдарды алуу']],
+	['begging', ['forced begging', 'begging', 'принудительное попрошайничество', 'попрошайничество', 'мажбурлап кайырчылык']],
+	['criminal', ['forced criminal activity', 'forced criminality', 'принуждение к преступной деятельности', 'кылмыштуу ишке мажбурлоо']],
+	[OTHER, ['other', 'other exploitation', 'isOtherExploit', 'другое', 'другая эксплуатация', 'иное', 'башка']]
+]);
+
+/** CTDC joins several types with ";"; other exports with a comma, a slash or "+" too. */
+const TYPE_LIST = /\s*[;|\n]\s*/;
+const TYPE_LIST_LOOSE = /\s*[;|\n,/+]\s*/;
+
+/**
+ * A type of exploitation (a code from the table above), or a case type as written (free text, like
+ * a programme). Several types in one cell ("Sexual exploitation;Forced labour") are SEVERAL: a
+ * person is counted once, so the categories of the view add up to its total, as every view's do
+ * (the release's protection and its audit rest on that). Never a problem: any text is a case type.
+ */
+export function normaliseExploitation(raw: string): Normalised<string> {
+	if (isBlankOrZero(raw)) return { value: UNKNOWN };
+	const parts = (split: RegExp) => raw.split(split).filter((p) => !isBlankOrZero(p));
+	const loose = parts(TYPE_LIST_LOOSE);
+	// Split on commas or slashes only where every piece is a known type: "Violence, domestic" is one case type.
+	const pieces = loose.length > 1 && loose.every((p) => EXPLOITATION.has(key(p))) ? loose : parts(TYPE_LIST);
+	const types = new Set(pieces.map((p) => EXPLOITATION.get(key(p)) ?? normaliseText(p).value));
+	return { value: types.size === 0 ? UNKNOWN : types.size > 1 ? SEVERAL : [...types][0] };
+}
+
 // ——— nationality ———
 
 /** ISO 3166-1 alpha-2, 'stateless', or UNKNOWN. "NA" is read as "not available", not Namibia. */
 export function normaliseNationality(raw: string): Normalised<Nationality> {
-	if (isBlank(raw)) return { value: UNKNOWN };
+	if (isBlankOrZero(raw)) return { value: UNKNOWN };
 	const found = matchCountry(raw);
 	return found ? { value: found } : (withoutNote(raw, normaliseNationality) ?? problem(UNKNOWN, 'unrecognised country', raw));
 }

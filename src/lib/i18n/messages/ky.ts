@@ -18,6 +18,7 @@ const KY_KINDS: Record<string, string> = {
 	'invalid count': 'сан туура эмес',
 	'unrecognised sex': 'жынысы таанылган жок',
 	'unrecognised age': 'жашы таанылган жок',
+	'unrecognised adult/minor value': '«чоң киши/жашы жете элек» мааниси таанылган жок',
 	'age out of range': 'жашы уруксат берилген чектен тышкары',
 	'invalid age range': 'жаш аралыгы туура эмес',
 	'age range spans child and adult': 'жаш аралыгы балдарды да, чоңдорду да камтыйт',

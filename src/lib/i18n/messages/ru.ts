@@ -14,6 +14,7 @@ const RU_KINDS: Record<string, string> = {
 	'invalid count': 'неверное число',
 	'unrecognised sex': 'пол не распознан',
 	'unrecognised age': 'возраст не распознан',
+	'unrecognised adult/minor value': 'значение «взрослый/несовершеннолетний» не распознано',
 	'age out of range': 'возраст вне допустимого диапазона',
 	'invalid age range': 'неверный диапазон возраста',
 	'age range spans child and adult': 'диапазон возраста включает и детей, и взрослых',
