@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { CSP_DIRECTIVES } from './scripts/security-policy.mjs';
 
 // BUILD_DIR lets a second build (a benchmark, a parallel check) leave build/ alone.
 const OUT = process.env.BUILD_DIR ?? 'build';
@@ -16,6 +17,9 @@ export default {
 		// The CSS is small: inlined, it costs no render-blocking request before the first figures.
 		inlineStyleThreshold: 8192,
 		paths: { base: BASE },
+		// A <meta> policy in every prerendered page (a static host sends no per-page header); its
+		// script hashes are recomputed after the page is transformed (src/lib/server/script-hashes.ts).
+		csp: { mode: 'hash', directives: CSP_DIRECTIVES },
 		// Registered by the layout once the page has started (src/lib/offline/register.ts), not by
 		// the boot script, whose shape defer-hydration.ts relies on.
 		serviceWorker: { register: false },

@@ -1,11 +1,16 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { headersFor, parseHeadersFile } from './scripts/security-policy.mjs';
+
+// `npm start` sends the headers a static host would (static/_headers), so the policy is tried locally.
+const securityHeaders = headersFor(parseHeadersFile(readFileSync('static/_headers', 'utf8')), '/');
 
 export default defineConfig({
 	plugins: [sveltekit()],
 	// duckdb-wasm ships its own workers and wasm: let Vite copy them as assets, not pre-bundle them.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
-	preview: { port: 4173, strictPort: true },
+	preview: { port: 4173, strictPort: true, headers: securityHeaders },
 	test: {
 		expect: { requireAssertions: true },
 		projects: [

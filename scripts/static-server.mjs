@@ -1,11 +1,13 @@
 /**
  * A tiny static server for build/: correct MIME types (a wasm served as anything but
  * application/wasm makes DuckDB's instantiate() hang), folders → index.html. For tests and the
- * benchmark; `npm start` uses `vite preview`.
+ * benchmark; `npm start` uses `vite preview`. It sends the headers of the build's _headers file, as
+ * the static hosts that read it do.
  */
 import { createServer } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { headersFor, parseHeadersFile } from './security-policy.mjs';
 
 /** @type {Record<string, string>} */
 const TYPES = {
@@ -29,6 +31,8 @@ const TYPES = {
  */
 export function serveStatic(root, port = 0, prefix = '') {
 	const base = path.resolve(root);
+	const headersFile = path.join(base, '_headers');
+	const rules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
 	const server = createServer((req, res) => {
 		const full = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
 		if (prefix && full !== prefix && !full.startsWith(`${prefix}/`)) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -38,9 +42,7 @@ export function serveStatic(root, port = 0, prefix = '') {
 		try {
 			if (statSync(file).isDirectory()) file = path.join(file, 'index.html');
 			const { size } = statSync(file);
-			// As static hosts serve SvelteKit's hashed files (its docs ask for it): cached for good.
-			const cache = pathname.includes('/_app/immutable/') ? { 'cache-control': 'public, max-age=31536000, immutable' } : {};
-			res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-length': size, ...cache });
+			res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-length': size, ...headersFor(rules, pathname) });
 			createReadStream(file).pipe(res);
 		} catch {
 			res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { CSP_DIRECTIVES, HEADER_CSP, headersFor, parseHeadersFile, policyText } from '../scripts/security-policy.mjs';
 
 interface Step { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string }
 
@@ -31,16 +32,22 @@ describe('.github/workflows/pages.yml', () => {
 });
 
 describe('static/_headers (Netlify, Cloudflare Pages)', () => {
-	const text = readFileSync('static/_headers', 'utf8');
-	it('sends the security headers on every page, and caches the hashed app files for good', () => {
-		const rules = new Map<string, string[]>();
-		let path = '';
-		for (const line of text.split('\n').filter((l) => l.trim() && !l.startsWith('#'))) {
-			if (!/^\s/.test(line)) rules.set((path = line.trim()), []);
-			else rules.get(path)!.push(line.trim());
-		}
-		expect(rules.get('/*')).toEqual(expect.arrayContaining(['X-Content-Type-Options: nosniff', 'Referrer-Policy: no-referrer', 'X-Frame-Options: DENY']));
-		expect(rules.get('/*')!.find((h) => h.startsWith('Content-Security-Policy:'))).toContain("frame-ancestors 'none'");
-		expect(rules.get('/_app/immutable/*')).toEqual(['Cache-Control: public, max-age=31536000, immutable']);
+	const rules = parseHeadersFile(readFileSync('static/_headers', 'utf8'));
+
+	it('sends the security headers on every page, with the policy of scripts/security-policy.mjs, and caches the hashed app files for good', () => {
+		const page = headersFor(rules, '/ru/upload/');
+		expect(page).toMatchObject({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY' });
+		expect(page['Content-Security-Policy']).toBe(HEADER_CSP);
+		expect(page['Permissions-Policy']).toMatch(/camera=\(\)/);
+		expect(page['Cache-Control']).toBeUndefined();
+		expect(headersFor(rules, '/_app/immutable/chunks/x.js')['Cache-Control']).toBe('public, max-age=31536000, immutable');
+	});
+
+	it('says in its policy what a <meta> cannot (never framed), and leaves the script hashes to each page', () => {
+		expect(HEADER_CSP).toContain("frame-ancestors 'none'");
+		expect(HEADER_CSP).toContain("connect-src 'self'");
+		expect(policyText(CSP_DIRECTIVES)).not.toContain('frame-ancestors');
+		expect(policyText(CSP_DIRECTIVES)).not.toMatch(/script-src[^;]*unsafe-inline/);
+		expect(policyText(CSP_DIRECTIVES)).not.toMatch(/'unsafe-eval'/);
 	});
 });
