@@ -16,7 +16,11 @@ import { readFileSync } from 'node:fs';
 import { createNodeEngine } from '$lib/server/engine-node';
 import type { Engine } from '$lib/db/engine';
 import { loadExports, type IngestResult } from '$lib/ingest/load-export';
-import { UNKNOWN, type PersonRow } from '$lib/types';
+import { ALL, OTHER, SEVERAL, UNKNOWN, WITHHELD, type PersonRow } from '$lib/types';
+import { countTables, release } from '$lib/release';
+import { computeIndicators, loadCounts } from '$lib/indicators';
+import { chartOptions } from '$lib/charts/labels';
+import { exploitationTable } from '$lib/charts/exploitation';
 
 const bytes = new Uint8Array(readFileSync('tests/fixtures/ctdc.csv'));
 let engine: Engine;
@@ -54,5 +58,42 @@ describe('a CTDC-standard export, read in Node', () => {
 		expect(by(result.rows, (p) => p.nationality)).toEqual({ KG: 42, UZ: 20, [UNKNOWN]: 10, TJ: 5, UA: 1 });
 		expect(by(result.rows, (p) => p.disability)).toEqual({ [UNKNOWN]: 78 });
 		expect(by(result.rows, (p) => p.exploitation ?? UNKNOWN)).toEqual({ sexual: 24, labour: 21, '~several': 12, [UNKNOWN]: 10, marriage: 5, begging: 6 });
+	});
+});
+
+describe('its type of exploitation, one more protected view', () => {
+	it('is in the exact tables /upload reads, and its chart table names the types (small ones as "<k")', async () => {
+		await loadCounts(engine, countTables(result.rows, ['organisation']));
+		const { exploitation, beneficiaries, nationalityCount } = await computeIndicators(engine, {});
+		expect([beneficiaries, nationalityCount]).toEqual([78, 4]);
+		expect(exploitation).toEqual([
+			{ category: 'sexual', n: 24 }, { category: 'labour', n: 21 }, { category: SEVERAL, n: 12 }, { category: UNKNOWN, n: 10 }, { category: 'begging', n: 6 }, { category: 'marriage', n: 5 }
+		]);
+		expect(exploitationTable(exploitation!, chartOptions({ lang: 'en', k: 10 })).rows).toEqual([
+			['Sexual exploitation', '24'], ['Forced labour', '21'], ['Forced begging', '<10'], ['Forced marriage', '<10'], ['Several types', '12'], ['Unknown', '10']
+		]);
+		expect(exploitationTable(exploitation!, chartOptions({ lang: 'ru', k: 10 })).rows.map((r) => r[0])).toEqual([
+			'Сексуальная эксплуатация', 'Принудительный труд', 'Принудительное попрошайничество', 'Принудительный брак', 'Несколько видов', 'Не указано'
+		]);
+	});
+
+	it('is released at every level, folded, withheld and audited like the others: the whole period exact but for the two small types, in Other types', async () => {
+		const { rows, audit, loss } = await release(result.rows, { k: 10, scope: ['organisation'], periods: [{ from: 2023, to: 2025 }] });
+		const at = (view: string, year = ALL) => rows.filter((r) => r.view === view && r.year === year && r.organisation === ALL).map((r) => [r.category, r.n]);
+		expect(at('total')).toEqual([['', 78]]);
+		expect(at('exploitation')).toEqual([['labour', 21], ['sexual', 24], [OTHER, 11], [SEVERAL, 12], [UNKNOWN, 10]]);
+		expect(audit.find((a) => a.view === 'exploitation')).toMatchObject({ violations: [] });
+		expect(audit.every((a) => a.violations.length === 0)).toBe(true);
+		expect(loss.views.find((v) => v.view === 'exploitation')).toMatchObject({ people: 78, folded: 11, withheld: 0 });
+		for (const r of rows) expect(r.n).toBeGreaterThanOrEqual(10);
+		// Each year: what is small there is withheld, and every row group still adds up to its total.
+		// Each year: 2021 shows its 24 sexual exploitation (its 12 several types, 6 begging and 1 forced
+		// labour withheld together); 2022 shows no breakdown: its 20 forced labour would give 2021's 1 away.
+		expect([at('total', '2021'), at('exploitation', '2021')]).toEqual([[['', 43]], [['sexual', 24], [WITHHELD, 19]]]);
+		expect([at('total', '2022'), at('exploitation', '2022')]).toEqual([[['', 35]], []]);
+		await loadCounts(engine, rows);
+		expect((await computeIndicators(engine, {})).exploitation).toEqual([
+			{ category: SEVERAL, n: 12 }, { category: 'sexual', n: 24 }, { category: 'labour', n: 21 }, { category: OTHER, n: 11 }, { category: UNKNOWN, n: 10 }
+		].sort((a, b) => b.n - a.n || (a.category < b.category ? -1 : 1)));
 	});
 });

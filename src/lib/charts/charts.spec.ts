@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { OTHER, UNKNOWN, WITHHELD } from '$lib/types';
+import { OTHER, SEVERAL, UNKNOWN, WITHHELD } from '$lib/types';
 import { chartOptions } from './labels';
 import { topCategories, nationalitiesChart, nationalitiesTable } from './nationalities';
 import { trendChart, trendTable } from './trend';
 import { sexAgeChart, sexAgeTable } from './sex-age';
 import { disabilityTable } from './disability';
+import { exploitationChart, exploitationTable } from './exploitation';
 import { renderSvg } from './render';
 
 const opts = chartOptions({ lang: 'en', k: 10 });
@@ -26,6 +27,18 @@ describe('chart specs', () => {
 		expect(svg.match(/<rect/g)?.length).toBe(13);
 		expect(svg).toContain('Other nationalities');
 		expect(nationalitiesTable(rows, opts).rows.map((r) => r[1])).toEqual(rows.map((r) => String(r.n)));
+	});
+
+	it('exploitationChart(rows) draws types largest first, then several, other, unknown and withheld; past twelve in Other types', () => {
+		const rows = [{ category: UNKNOWN, n: 30 }, { category: SEVERAL, n: 12 }, { category: 'labour', n: 21 }, { category: OTHER, n: 11 }, { category: 'sexual', n: 24 }, { category: WITHHELD, n: 15 }];
+		expect(exploitationTable(rows, opts).rows).toEqual([
+			['Sexual exploitation', '24'], ['Forced labour', '21'], ['Several types', '12'], ['Other types', '11'], ['Unknown', '30'], ['Withheld', '15']
+		]);
+		const many = Array.from({ length: 14 }, (_, i) => ({ category: `Case type ${i + 1}`, n: 100 - i }));
+		const svg = renderSvg(exploitationChart(many, opts), doc());
+		expect(svg.match(/<rect/g)?.length).toBe(13);
+		expect(svg).toContain('Other types');
+		expect(exploitationTable(many, opts).rows).toHaveLength(14);
 	});
 
 	it('trendChart(rows) renders one bar per year in Node, and small counts only as "<k" text', () => {

@@ -5,10 +5,13 @@ import { trendChart, trendTable } from './trend';
 import { disabilityChart, disabilityTable } from './disability';
 import { nationalitiesChart, nationalitiesTable } from './nationalities';
 import { sexAgeChart, sexAgeTable } from './sex-age';
+import { exploitationChart, exploitationTable } from './exploitation';
 import type { ChartOptions, ChartSpec, ChartTable } from './common';
 
+/** The charts every dashboard has, then those drawn only when the data has their view. */
 export const CHART_IDS = ['trend', 'disability', 'nationalities', 'sex-age'] as const;
-export type ChartId = (typeof CHART_IDS)[number];
+export const OPTIONAL_CHART_IDS = ['exploitation'] as const;
+export type ChartId = (typeof CHART_IDS)[number] | (typeof OPTIONAL_CHART_IDS)[number];
 
 export interface ChartModel {
 	spec: ChartSpec;
@@ -19,9 +22,14 @@ function stackHeading(m: Messages, field: ChartOptions['stackField']): string {
 	return field === 'organisation' || field === 'programme' || field === 'group' ? m[field] : '';
 }
 
-export function dashboardCharts(ind: Indicators, opts: ChartOptions, m: Messages): Record<ChartId, ChartModel> {
+/** Every chart of CHART_IDS, and the optional ones whose view the data has (the type of exploitation). */
+export function dashboardCharts(ind: Indicators, opts: ChartOptions, m: Messages): Partial<Record<ChartId, ChartModel>> & Record<(typeof CHART_IDS)[number], ChartModel> {
 	const o = { ...opts, peopleLabel: m.people };
+	const exploitation = ind.exploitation
+		? { exploitation: { spec: exploitationChart(ind.exploitation, o), table: exploitationTable(ind.exploitation, o, { type: m.exploitationType, people: m.people }) } }
+		: {};
 	return {
+		...exploitation,
 		trend: { spec: trendChart(ind.trend, o), table: trendTable(ind.trend, o, { year: m.year, key: stackHeading(m, o.stackField), people: m.people }) },
 		disability: {
 			spec: disabilityChart(ind.disabilityByYear, o),

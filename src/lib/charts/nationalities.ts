@@ -11,11 +11,11 @@ const LAST = ['stateless', OTHER, UNKNOWN, WITHHELD];
 
 const CHART_COUNTRIES = 12;
 
-/** The `max` largest countries, the rest added to OTHER; non-countries last. */
-export function topCategories(rows: CategoryRow[], max = CHART_COUNTRIES): CategoryRow[] {
-	const countries = rows.filter((r) => !LAST.includes(r.category) && r.n > 0).sort((a, b) => b.n - a.n || (a.category < b.category ? -1 : 1));
+/** The `max` largest countries, the rest added to OTHER; non-countries (`last`, which holds OTHER) last. */
+export function topCategories(rows: CategoryRow[], max = CHART_COUNTRIES, last = LAST): CategoryRow[] {
+	const countries = rows.filter((r) => !last.includes(r.category) && r.n > 0).sort((a, b) => b.n - a.n || (a.category < b.category ? -1 : 1));
 	const rest = countries.slice(max).reduce((s, r) => s + r.n, 0);
-	const tail = LAST.map((category) => ({
+	const tail = last.map((category) => ({
 		category,
 		n: rows.filter((r) => r.category === category).reduce((s, r) => s + r.n, 0) + (category === OTHER ? rest : 0)
 	})).filter((r) => r.n > 0);

@@ -2,7 +2,7 @@
  * The one place for Intl and the display rules: counts from 1 to k−1 are never shown exactly,
  * shares only on at least k people and as bounds near 0% and 100%.
  */
-import { OTHER, UNKNOWN, WITHHELD, type DisplayContext, type Lang } from '$lib/types';
+import { OTHER, SEVERAL, UNKNOWN, WITHHELD, type DisplayContext, type Lang } from '$lib/types';
 
 /**
  * Browsers with a reduced ICU (Chromium among them) have no Kyrgyz: Intl would write "2,863" on
@@ -95,7 +95,7 @@ export function countryName(code: string, lang: Lang): string {
 	}
 }
 
-export type LabelField = 'nationality' | 'disability' | 'sex' | 'age' | 'group' | 'region' | 'organisation' | 'programme';
+export type LabelField = 'nationality' | 'disability' | 'sex' | 'age' | 'group' | 'region' | 'organisation' | 'programme' | 'exploitation';
 
 type Labels = Record<string, Record<Lang, string>>;
 
@@ -120,6 +120,19 @@ const TOKENS: Labels = {
 	'60+': { en: '60+', ru: '60+', ky: '60+' }
 };
 
+/** The types of exploitation of the CTDC data standard (normaliseExploitation's codes); a case type of the export is its own label. */
+const EXPLOITATION: Labels = {
+	sexual: { en: 'Sexual exploitation', ru: 'Сексуальная эксплуатация', ky: 'Сексуалдык эксплуатация' },
+	labour: { en: 'Forced labour', ru: 'Принудительный труд', ky: 'Мажбурлап иштетүү' },
+	marriage: { en: 'Forced marriage', ru: 'Принудительный брак', ky: 'Мажбурлап никелештирүү' },
+	slavery: { en: 'Slavery and similar practices', ru: 'Рабство и сходные практики', ky: 'Кулчулук жана ага окшош практикалар' },
+	military: { en: 'Forced military service', ru: 'Принудительная военная служба', ky: 'Мажбурлап аскердик кызмат' },
+	organs: { en: 'Organ removal', ru: 'Изъятие органов', ky: 'Органдарды алуу' },
+	begging: { en: 'Forced begging', ru: 'Принудительное попрошайничество', ky: 'Мажбурлап кайыр суратуу' },
+	criminal: { en: 'Forced criminal activity', ru: 'Принуждение к преступной деятельности', ky: 'Кылмыштуу ишке мажбурлоо' },
+	[SEVERAL]: { en: 'Several types', ru: 'Несколько видов', ky: 'Бир нече түрү' }
+};
+
 const OTHERS: Record<LabelField, Record<Lang, string>> = {
 	nationality: { en: 'Other nationalities', ru: 'Другие гражданства', ky: 'Башка жарандыктар' },
 	region: { en: 'Other regions', ru: 'Другие регионы', ky: 'Башка аймактар' },
@@ -128,7 +141,8 @@ const OTHERS: Record<LabelField, Record<Lang, string>> = {
 	group: { en: 'Other groups', ru: 'Другие группы', ky: 'Башка топтор' },
 	sex: { en: 'Other', ru: 'Другое', ky: 'Башка' },
 	age: { en: 'Other', ru: 'Другое', ky: 'Башка' },
-	disability: { en: 'Other', ru: 'Другое', ky: 'Башка' }
+	disability: { en: 'Other', ru: 'Другое', ky: 'Башка' },
+	exploitation: { en: 'Other types', ru: 'Другие виды', ky: 'Башка түрлөрү' }
 };
 
 export function categoryLabel(field: LabelField, value: string, lang: Lang): string {
@@ -136,6 +150,7 @@ export function categoryLabel(field: LabelField, value: string, lang: Lang): str
 	if (value === UNKNOWN || value === WITHHELD) return TOKENS[value][lang];
 	if (field === 'nationality') return value === 'stateless' ? TOKENS.stateless[lang] : countryName(value, lang);
 	if (field === 'sex' || field === 'age' || field === 'disability') return TOKENS[value]?.[lang] ?? value;
+	if (field === 'exploitation') return EXPLOITATION[value]?.[lang] ?? value;
 	return value;
 }
 

@@ -6,6 +6,7 @@ import { totalsByYearSql, totalsSql, trendSql, trendView, type StackBy } from '.
 import type { DisabilityCounts } from './disability';
 import { nationalitiesSql, nationalityCount } from './nationalities';
 import { sexAgeSql } from './sex-age';
+import { exploitationSql } from './exploitation';
 import { catalogFromCells, chooseLevel, otherCountriesOf, perYear, type CatalogCell, type OtherCountries, type TableCatalog } from './level';
 
 export interface Indicators {
@@ -17,6 +18,8 @@ export interface Indicators {
 	trend: TrendRow[];
 	disabilityByYear: DisabilityYearRow[];
 	sexAge: SexAgeRow[];
+	/** People by type of exploitation (or case type); null when the table has no such view (the export had no such column). */
+	exploitation: CategoryRow[] | null;
 }
 
 export interface IndicatorOptions {
@@ -58,9 +61,12 @@ export async function loadCounts(engine: Engine, rows: ReleaseRow[], otherCountr
 /** The periods and scope levels of the count table: one DISTINCT query. */
 export async function tableCatalog(engine: Engine, otherCountries: OtherCountries[] = []): Promise<TableCatalog> {
 	const columns = SCOPE_FIELDS.map((f) => `"${f}" <> '${ALL}' AS "${f}"`).join(', ');
-	const rows = await engine.query<{ year: string } & Record<ScopeField, boolean>>(`SELECT DISTINCT year, ${columns} FROM ${COUNTS_TABLE}`);
+	const [rows, views] = await Promise.all([
+		engine.query<{ year: string } & Record<ScopeField, boolean>>(`SELECT DISTINCT year, ${columns} FROM ${COUNTS_TABLE}`),
+		engine.query<{ view: string }>(`SELECT DISTINCT view FROM ${COUNTS_TABLE}`)
+	]);
 	const cells: CatalogCell[] = rows.map((r) => ({ year: String(r.year), fields: SCOPE_FIELDS.filter((f) => r[f]) }));
-	return catalogFromCells(cells, otherCountries);
+	return catalogFromCells(cells, otherCountries, views.map((r) => r.view));
 }
 
 /** The catalog of the engine's count table (read now if the table was loaded some other way). */
@@ -92,12 +98,13 @@ export async function computeIndicators(engine: Engine, filters: Filters, option
 	const stackLevel = (by: Exclude<StackBy, 'none'>) =>
 		trendView(by, options.groupInScope) === 'total' ? perYear(chooseLevel(filters, catalog, [by]), filters, catalog) : years;
 	// Four or five statements: one connection serialises them anyway; issuing them together keeps the worker busy.
-	const [[totals], nationalities, sexAge, byYear, stacked] = await Promise.all([
+	const [[totals], nationalities, sexAge, byYear, stacked, exploitation] = await Promise.all([
 		run<{ n: number } & DisabilityCounts>(engine, totalsSql(level)),
 		run<CategoryRow>(engine, nationalitiesSql(level)),
 		run<SexAgeRow>(engine, sexAgeSql(level)),
 		run<{ year: number; n: number } & DisabilityCounts>(engine, totalsByYearSql(years)),
-		stackBy === 'none' ? null : run<TrendRow>(engine, trendSql(stackLevel(stackBy), stackBy, options.groupInScope))
+		stackBy === 'none' ? null : run<TrendRow>(engine, trendSql(stackLevel(stackBy), stackBy, options.groupInScope)),
+		catalog.views.has('exploitation') ? run<CategoryRow>(engine, exploitationSql(level)) : null
 	]);
 	const published = byYear.filter((r) => r.n > 0);
 	const others = nationalities.some((r) => r.category === OTHER && r.n > 0) ? otherCountriesOf(level, catalog) : 0;
@@ -109,7 +116,8 @@ export async function computeIndicators(engine: Engine, filters: Filters, option
 		nationalities: nationalities.map((r) => ({ ...r })),
 		trend: stacked ? stacked.map((r) => ({ ...r })) : published.map((r) => ({ year: r.year, key: '', n: r.n })),
 		disabilityByYear: byYear.filter((r) => r.yes + r.no + r.unknown > 0).map(({ year, yes, no, unknown }) => ({ year, yes, no, unknown })),
-		sexAge: sexAge.map((r) => ({ ...r }))
+		sexAge: sexAge.map((r) => ({ ...r })),
+		exploitation: exploitation ? exploitation.map((r) => ({ ...r })) : null
 	};
 }
 

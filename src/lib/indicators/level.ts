@@ -38,6 +38,8 @@ export interface TableCatalog {
 	cells: Set<string>;
 	/** Countries in "Other nationalities", by row group key (see rowGroupKey). */
 	otherCountries: Map<string, number>;
+	/** The views the table holds: an optional one (type of exploitation) only where the export had it. */
+	views: Set<string>;
 }
 
 /** The rows that answer a selection. */
@@ -57,8 +59,8 @@ export function rowGroupKey(year: string, organisation: string, programme: strin
 	return [year, organisation, programme, group].join('\u0000');
 }
 
-/** The catalog from the table's distinct (year, scope fields holding values), and the release's otherCountries. */
-export function catalogFromCells(cells: CatalogCell[], otherCountries: OtherCountries[] = []): TableCatalog {
+/** The catalog from the table's distinct (year, scope fields holding values), the release's otherCountries and its views. */
+export function catalogFromCells(cells: CatalogCell[], otherCountries: OtherCountries[] = [], views: string[] = []): TableCatalog {
 	const years = [...new Set(cells.filter((c) => SINGLE_YEAR.test(c.year)).map((c) => Number(c.year)))].sort((a, b) => a - b);
 	const periods: PublishedPeriod[] = [];
 	if (years.length && cells.some((c) => c.year === ALL)) periods.push({ year: ALL, from: years[0], to: years.at(-1)! });
@@ -76,7 +78,8 @@ export function catalogFromCells(cells: CatalogCell[], otherCountries: OtherCoun
 		scope,
 		depths: [...new Set(patterns.map((p) => p.length))],
 		cells: new Set(cells.map((c) => `${c.year}|${c.fields.length}`)),
-		otherCountries: new Map(otherCountries.map((o) => [rowGroupKey(o.year, o.organisation, o.programme, o.group), o.countries]))
+		otherCountries: new Map(otherCountries.map((o) => [rowGroupKey(o.year, o.organisation, o.programme, o.group), o.countries])),
+		views: new Set(views)
 	};
 }
 

@@ -1,5 +1,5 @@
 /** Exact count tables of normalised people, by year × finest scope cell: the release transform's input. */
-import { ALL, SCOPE_FIELDS, type PersonRow, type ReleaseRow, type ScopeField, type ViewName } from '$lib/types';
+import { ALL, SCOPE_FIELDS, UNKNOWN, type PersonRow, type ReleaseRow, type ScopeField, type ViewName } from '$lib/types';
 import { SEP } from './levels';
 
 /** Which attribute each breakdown view counts by. */
@@ -8,12 +8,19 @@ const BREAKDOWNS: [ViewName, (p: PersonRow) => string][] = [
 	['disability', (p) => p.disability],
 	['sex_age', (p) => `${p.sex}|${p.age}`],
 	['group', (p) => p.group],
-	['region', (p) => p.region]
+	['region', (p) => p.region],
+	['exploitation', (p) => p.exploitation ?? UNKNOWN]
 ];
+
+/** Optional views: published only when some person's value is known (an export with such a column). */
+const OPTIONAL: ViewName[] = ['exploitation'];
 
 export interface ExactCounts {
 	scope: ScopeField[];
-	/** 'total' first; 'group' is left out when the scope is cut by group (it would be the total). */
+	/**
+	 * 'total' first; 'group' is left out when the scope is cut by group (it would be the total), an
+	 * optional view when nobody's value is known (no such column: a table of "Unknown" tells nothing).
+	 */
 	views: ViewName[];
 	years: number[];
 	/** Finest scope cells: the scope fields' values joined by SEP. */
@@ -26,13 +33,16 @@ export const cellKey = (year: number, finest: string) => `${year}${SEP}${finest}
 
 export function exactCounts(people: Iterable<PersonRow>, scope: readonly ScopeField[]): ExactCounts {
 	const fields = SCOPE_FIELDS.filter((f) => scope.includes(f));
-	const breakdowns = BREAKDOWNS.filter(([view]) => !(view === 'group' && fields.includes('group')));
+	const list = Array.isArray(people) ? (people as PersonRow[]) : [...people];
+	const breakdowns = BREAKDOWNS.filter(
+		([view, of]) => !(view === 'group' && fields.includes('group')) && !(OPTIONAL.includes(view) && list.every((p) => p.n === 0 || of(p) === UNKNOWN))
+	);
 	// One key string per person, not one per count (1M people: ~2× faster).
 	const cells = new Map<string, Map<string, number>[]>();
 	const years = new Set<number>();
 	const finest = new Set<string>();
 	const add = (counts: Map<string, number>, category: string, n: number) => counts.set(category, (counts.get(category) ?? 0) + n);
-	for (const p of people) {
+	for (const p of list) {
 		if (p.n === 0) continue;
 		const scopeKey = fields.map((f) => p[f]).join(SEP);
 		const key = cellKey(p.year, scopeKey);

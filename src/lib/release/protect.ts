@@ -15,7 +15,7 @@
  *    the finest table (each year × each organisation) keeps its totals only.
  * `forced` adds hides asked for by the audit (see index.ts) when this heuristic was not enough.
  */
-import { OTHER, UNKNOWN, type ViewName } from '$lib/types';
+import { OTHER, SEVERAL, UNKNOWN, type ViewName } from '$lib/types';
 import { cellKey, type ExactCounts } from './count-tables';
 import { SEP, type Levels, type Relation } from './levels';
 
@@ -27,8 +27,10 @@ export function checkK(k: number): void {
 
 const CHILD_BANDS = ['0-4', '5-11', '12-17', 'child'];
 const ADULT_BANDS = ['18-59', '60+', 'adult'];
-/** Categories that are never folded into "Other": they are not one country or oblast. */
-const NOT_FOLDABLE = new Set(['stateless', UNKNOWN]);
+/** Categories that are never folded into "Other": they are not one country, oblast or type of exploitation. */
+const NOT_FOLDABLE = new Set(['stateless', UNKNOWN, SEVERAL]);
+/** Views whose small categories fold into "Other" (nationalities, regions, types of exploitation). */
+const FOLD_INTO_OTHER: ViewName[] = ['nationality', 'region', 'exploitation'];
 
 /** One published category of a row group: a category of the export, or a parent it was folded into. */
 export interface PublishedNode {
@@ -135,8 +137,10 @@ function foldGroup(view: ViewName, counts: Map<string, number>, k: number): Grou
 				const members = bands.map((b) => `${sex}|${b}`).filter((c) => counts.has(c));
 				if (members.some((c) => small(c) && c !== `${sex}|${parent}`)) addNode(`${sex}|${parent}`, members, true);
 			}
-	} else if (view === 'nationality' || view === 'region') {
+	} else if (FOLD_INTO_OTHER.includes(view)) {
 		const members = [...counts.keys()].filter((c) => !NOT_FOLDABLE.has(c) && small(c)).sort();
+		// An export's own "Other" (CTDC's type "Other") is where the small types go too: one "Other".
+		if (members.length && counts.has(OTHER) && !members.includes(OTHER)) members.push(OTHER);
 		if (members.length) addNode(OTHER, members, true);
 	}
 	for (const c of [...counts.keys()].sort()) if (!taken.has(c)) addNode(c, [c], false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ALL, OTHER, UNKNOWN, WITHHELD, type PersonRow, type ReleaseRow, type ScopeField } from '$lib/types';
+import { ALL, OTHER, SEVERAL, UNKNOWN, WITHHELD, type PersonRow, type ReleaseRow, type ScopeField } from '$lib/types';
 import { countTables, release } from './index';
 import { formatLossReport } from './loss-report';
 
@@ -65,6 +65,19 @@ describe('release(people, {k, scope, periods}) by example', () => {
 		expect(rowsOf((await release(people, { k: 10, scope: [] })).rows, 'sex_age')).toEqual([['female|18-59', 30], ['female|child', 32]]);
 	});
 
+	it('publishes types of exploitation as one more view: small types folded into Other with the export\'s own Other, several types their own category', async () => {
+		const people = [
+			person({ exploitation: 'sexual', n: 30 }), person({ exploitation: 'labour', n: 20 }), person({ exploitation: SEVERAL, n: 12 }),
+			person({ exploitation: 'marriage', n: 4 }), person({ exploitation: 'organs', n: 3 }), person({ exploitation: OTHER, n: 5 }), person({ n: 15 })
+		];
+		const { rows, audit, loss } = await release(people, { k: 10, scope: [] });
+		expect(rowsOf(rows, 'exploitation')).toEqual([['labour', 20], ['sexual', 30], [OTHER, 12], [SEVERAL, 12], [UNKNOWN, 15]]);
+		expect(loss.views.find((v) => v.view === 'exploitation')).toMatchObject({ people: 89, folded: 7, withheld: 0 });
+		expect(audit.map((a) => a.view)).toContain('exploitation');
+		// Without a known type there is no such view: exports without the column publish what they did.
+		expect((await release([person({ n: 40 })], { k: 10, scope: [] })).rows.map((r) => r.view)).not.toContain('exploitation');
+	});
+
 	it('refuses k below 5', async () => {
 		await expect(release([person({})], { k: 4, scope: [] })).rejects.toThrow('k must be a whole number of at least 5 (got 4)');
 	});
@@ -105,6 +118,7 @@ const population = fc
 						age: fc.constantFrom('0-4', '5-11', '12-17', '18-59', '60+', 'child', 'adult', UNKNOWN),
 						nationality: skewed(['KG', 'UZ'], ['AF', 'SY', 'PK', 'IN', 'RU', 'TJ', 'stateless', UNKNOWN]),
 						disability: fc.constantFrom('yes', 'no', UNKNOWN),
+						exploitation: skewed(['sexual', 'labour', UNKNOWN], ['marriage', 'organs', 'begging', OTHER, SEVERAL]),
 						n: fc.oneof(fc.constant(1), fc.integer({ min: 1, max: 400 }))
 					}) as fc.Arbitrary<PersonRow>,
 					{ maxLength: 120 }
@@ -139,7 +153,7 @@ describe('release(people) properties', () => {
 			fc.asyncProperty(population, async ({ people, k, scope, periods }) => {
 				const { rows } = await release(people, { k, scope, periods });
 				const exact = countTables(people, []);
-				for (const view of ['total', 'nationality', 'disability', 'sex_age', 'group', 'region']) {
+				for (const view of ['total', 'nationality', 'disability', 'sex_age', 'group', 'region', 'exploitation']) {
 					const truth = new Map<string, number>();
 					for (const r of exact.filter((r) => r.view === view)) truth.set(r.category, (truth.get(r.category) ?? 0) + r.n);
 					if ([...truth.values()].some((n) => n < k)) continue;

@@ -5,7 +5,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { renderSvg } from '$lib/charts/render';
-import { CHART_IDS, type ChartId, type ChartModel } from '$lib/charts/dashboard';
+import type { ChartId, ChartModel } from '$lib/charts/dashboard';
 
 /** The empty element each chart's SVG goes into (Chart.svelte), by chart id. */
 export const svgSlot = (id: string) => `data-svg-slot="${id}"></div>`;
@@ -15,9 +15,9 @@ export function injectCharts(html: string, svgs: Record<string, string> | undefi
 	return Object.entries(svgs).reduce((out, [id, svg]) => out.replace(svgSlot(id), `data-svg-slot="${id}">${svg}</div>`), html);
 }
 
-export function chartsToSvg(charts: Record<ChartId, ChartModel>): Record<ChartId, string> {
+export function chartsToSvg(charts: Partial<Record<ChartId, ChartModel>>): Partial<Record<ChartId, string>> {
 	const { document } = parseHTML('<!doctype html><html><body></body></html>');
 	return Object.fromEntries(
-		CHART_IDS.map((id) => [id, renderSvg(charts[id].spec, document as unknown as Document)])
-	) as Record<ChartId, string>;
+		Object.entries(charts).map(([id, chart]) => [id, renderSvg(chart.spec, document as unknown as Document)])
+	);
 }

@@ -40,14 +40,18 @@ const en = {
 	defNationalities:
 		'Distinct recognised countries of nationality. Countries folded into “Other nationalities” are counted too when together they have at least k people (the threshold below which counts are not shown); otherwise only the countries shown are counted. Stateless and unknown are not countries.',
 	defYears: 'Years in the selection with at least one person registered.',
+	defExploitation:
+		'Shown only where the export has such a column (the CTDC data standard’s typeOfExploitConcatenated, or a programme’s own case type). Each person is counted once: a person with several types of exploitation is counted under “Several types”, not under each of them. So the types add up to the number of people, like every other breakdown, and the same protection and the same audit hold for them. Counted under each of their types, some people would be counted twice: the rest of a table (“Withheld”) would no longer be the people not shown, and every overlap of two types would be one more small count to protect. Small types are folded into “Other types”, with the export’s own “Other”.',
 	chartTrend: 'New beneficiaries by year',
 	chartDisability: 'Share with a disability by year',
 	chartNationalities: 'People by nationality',
 	chartSexAge: 'People by sex and age group',
+	chartExploitation: 'People by type of exploitation or case type',
 	countedTrend: 'Each person counted once, in the year of their first registration.',
 	countedDisability: 'Share among people whose disability status is known and published; the unknown are listed beside it.',
 	countedNationalities: 'Smallest groups folded into “Other nationalities”; stateless and unknown are their own categories.',
 	countedSexAge: 'Age at registration; where a group is small, its age bands are combined: “other children” and “other adults” are those not shown in a band.',
+	countedExploitation: 'Each person counted once: a person with several types is under “Several types”; small types are folded into “Other types”.',
 	downloadSvg: 'Download SVG',
 	downloadPng: 'Download PNG',
 	showTable: 'Show table',
@@ -60,6 +64,7 @@ const en = {
 	statusUnknown: 'Status unknown',
 	nationality: 'Nationality',
 	ageGroup: 'Age group',
+	exploitationType: 'Type of exploitation or case type',
 	sex: 'Sex',
 	uploadTitle: 'Check an export from your case register',
 	offlineReady: 'This page now works without a connection too: it is kept in this browser.',
@@ -210,7 +215,7 @@ const en = {
 	mNeverTitle: 'What this site never publishes',
 	mNever: 'Names, identity or phone numbers, addresses, dates of birth, case notes or ids; any row about one person; any count from 1 to k−1. Columns that look like identifiers are refused when an export is read, and the exports themselves never reach the published site.',
 	mScopeNone: 'year only',
-	viewNames: { total: 'Totals', nationality: 'Nationality', disability: 'Disability', sex_age: 'Sex × age group', group: 'Beneficiary group', region: 'Region' } as Record<string, string>,
+	viewNames: { total: 'Totals', nationality: 'Nationality', disability: 'Disability', sex_age: 'Sex × age group', group: 'Beneficiary group', region: 'Region', exploitation: 'Type of exploitation' } as Record<string, string>,
 	scopeNames: { year: 'year', organisation: 'organisation', programme: 'programme', group: 'beneficiary group' } as Record<string, string>
 };
 
