@@ -2,11 +2,13 @@
  * An export in the CTDC data standard dropped on /upload (tests/fixtures/ctdc.csv: its groups and
  * figures are listed in tests/ctdc.spec.ts): every column recognised, -99 and 0 read as unknown
  * without a problem line, and its type of exploitation as one more chart, table and released view.
- * The sample (no such column) has no such chart.
+ * The sample (no such column) has no such chart; a site built from the export has it on / and /report/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
+import { serveStatic } from '../../scripts/static-server.mjs';
 import { connectBrowser, downloadBytes, openPage, waitReady } from './harness';
 
 let browser: Browser;
@@ -99,5 +101,54 @@ describe('the sample, which has no type of exploitation', () => {
 			expect(await page.locator('[data-testid="def-exploitation"]').innerText()).toContain(words);
 			await page.close();
 		}
+	});
+});
+
+describe('a site built from the CTDC-standard export', () => {
+	const DATA = '.svelte-kit/ctdc-data';
+	const OUT = '.svelte-kit/ctdc-output';
+	let server: { url: string; close: () => Promise<void> };
+	beforeAll(async () => {
+		rmSync(DATA, { recursive: true, force: true });
+		mkdirSync(DATA, { recursive: true });
+		copyFileSync('tests/fixtures/ctdc.csv', `${DATA}/ctdc.csv`);
+		const settings = { title: { en: 'CTDC test' }, organisation: { en: 'An NGO (made up for this test)' }, synthetic: true, k: 10, scope: ['organisation'], rounding: 0, defaultPeriod: { from: 2021, to: 2022 }, periods: [], languages: ['en', 'ru', 'ky'], exportDate: '2026-01-15', country: 'KG' };
+		writeFileSync(`${DATA}/settings.json`, JSON.stringify(settings));
+		const run = spawnSync('npx', ['vite', 'build'], { env: { ...process.env, IMPACT_DATA_DIR: DATA, BUILD_DIR: OUT, NODE_ENV: 'production' }, encoding: 'utf8' });
+		if (run.status !== 0) throw new Error(`vite build of the CTDC export failed:\n${run.stdout}\n${run.stderr}`);
+		server = await serveStatic(OUT, 0);
+	}, 300_000);
+	afterAll(() => server?.close());
+
+	const open = async (path: string) => {
+		const context = await browser.newContext();
+		const page = await context.newPage();
+		page.on('close', () => void context.close().catch(() => {}));
+		await page.goto(`${server.url}${path}`);
+		await waitReady(page);
+		return page;
+	};
+	const TOP = [['Sexual exploitation', '24'], ['Forced labour', '21'], ['Several types', '12'], ['Other types', '11'], ['Unknown', '10']];
+
+	it('prerenders the type of exploitation chart on / from the whole period, and answers a year from its own level', async () => {
+		const html = await (await fetch(`${server.url}/`)).text();
+		expect(html).toMatch(/data-svg-slot="exploitation"><svg/);
+		const page = await open('/');
+		expect(await chartTable(page, 'exploitation')).toEqual(TOP);
+		// 2021: its 12 several types, 6 begging and 1 forced labour are withheld together.
+		await page.goto(`${server.url}/?from=2021&to=2021`);
+		await waitReady(page);
+		expect(await chartTable(page, 'exploitation')).toEqual([['Sexual exploitation', '24'], ['Withheld', '19']]);
+		await page.close();
+	});
+
+	it('has it on /report/ and /ky/report/ too', async () => {
+		const page = await open('/report/');
+		expect(await chartTable(page, 'exploitation')).toEqual(TOP);
+		await page.close();
+		const ky = await open('/ky/report/');
+		expect(await ky.locator('[data-chart="exploitation"] figcaption').innerText()).toBe('Эксплуатациянын түрү же иштин түрү боюнча адамдар');
+		expect((await chartTable(ky, 'exploitation')).map((r) => r[0])).toEqual(['Сексуалдык эксплуатация', 'Мажбурлап иштетүү', 'Бир нече түрү', 'Башка түрлөрү', 'Белгисиз']);
+		await ky.close();
 	});
 });
