@@ -13,6 +13,9 @@ if (BASE && !/^\/[\w.~-]+(\/[\w.~-]+)*$/.test(BASE)) throw new Error(`BASE_PATH 
 export default {
 	preprocess: vitePreprocess(),
 	kit: {
+		// A second build (BUILD_DIR set) keeps its own intermediate files too: two builds at once
+		// would otherwise overwrite each other's .svelte-kit/output.
+		outDir: OUT === 'build' ? '.svelte-kit' : `.svelte-kit-${OUT.replace(/[^\w-]/g, '_')}`,
 		adapter: adapter({ pages: OUT, assets: OUT, fallback: undefined, strict: true }),
 		// The CSS is small: inlined, it costs no render-blocking request before the first figures.
 		inlineStyleThreshold: 8192,

@@ -8,6 +8,7 @@ import type { PersonRow } from '$lib/types';
 import { dictionaries, unpack, type PackedRow } from './attribute-codes';
 import { throwIfAborted } from './abort';
 import { readFile } from './read-file';
+import { asCsv } from './tabular-file';
 import { normaliseFile } from './normalise-file';
 import { gatherPeople, mergePacked, uniquePeopleSql } from './gather-people';
 import type { ExportFile, FileReport, LoadOptions } from './types';
@@ -38,12 +39,18 @@ export async function loadExports(engines: Engine | Engine[], files: ExportFile[
 	const dict = dictionaries();
 	for (const [i, file] of files.entries()) {
 		throwIfAborted(options.signal);
-		const read = await readFile(pool, file, i, options);
+		const csv = await asCsv(file, options.sheets?.[file.name]);
+		if ('error' in csv) {
+			reports.push({ file: file.name, error: csv.error, headers: [], columns: [], rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, problems: [] });
+			continue;
+		}
+		const read = await readFile(pool, csv.file, i, options);
+		if (csv.place) read.report.sheet = csv.place;
 		reports.push(read.report);
 		if (!('parts' in read)) continue;
 		throwIfAborted(options.signal);
 		options.onPhase?.('checking', file.name);
-		const parts = await normaliseFile(i, read as Required<typeof read>, dict);
+		const parts = await normaliseFile(i, read as Required<typeof read>, dict, options.exportDate);
 		for (const { engine } of parts) held.set(engine, [...(held.get(engine) ?? []), i]);
 	}
 	const result: IngestResult = {

@@ -5,6 +5,7 @@
 import type { Field } from '$lib/types';
 import type { ColumnMapping } from '$lib/normalise/fields';
 import type { ProblemReport } from './problems';
+import type { SheetPlace } from './sheet-text';
 
 export type { ProblemReport };
 
@@ -38,14 +39,23 @@ export interface FileReport {
 	rowsLoaded: number;
 	rowsRejected: number;
 	problems: ProblemReport[];
+	/** A workbook's sheet, or a Parquet file: where each line of its CSV text came from. */
+	sheet?: SheetPlace;
 }
 
 export type Phase = 'reading' | 'decoding' | 'loading' | 'checking';
 export interface LoadOptions {
 	choices?: Record<string, ColumnChoice>;
+	/** The sheet to read, by file, when a workbook has several with data (default: the first). */
+	sheets?: Record<string, string>;
 	/** With several engines, a file larger than this is read in parts, one per engine (default 4 MB). */
 	partBytes?: number;
 	onPhase?: (phase: Phase, file: string) => void;
 	/** Checked between steps: cancelling a large load. */
 	signal?: AbortSignal;
+	/**
+	 * The day the export was made (yyyy-mm-dd): a registration year or date after it is rejected,
+	 * like one before 1950. The build gives the settings' exportDate, /upload today's date.
+	 */
+	exportDate?: string;
 }

@@ -1,4 +1,5 @@
 /** The build's inputs: data/settings.json and the CSV exports beside it (Node only). */
+import { EXPORT_EXTENSIONS } from '$lib/ingest/formats';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { normalizeSettings, type Settings } from '$lib/settings';
@@ -22,9 +23,13 @@ export async function readSettings(dir = DATA_DIR): Promise<Settings> {
 	}
 }
 
-/** Every .csv in data/ (sorted, so a build is deterministic); other files are not exports. */
+/**
+ * Every export in data/ — CSV, workbook or Parquet (sorted, so a build is deterministic); other
+ * files are not exports. A .txt or .tsv is left out here: data/ holds notes too.
+ */
 export async function readExports(dir = DATA_DIR): Promise<ExportFile[]> {
-	const names = (await readdir(dir)).filter((name) => name.toLowerCase().endsWith('.csv')).sort();
+	const exports = EXPORT_EXTENSIONS.filter((ext) => ext !== '.txt' && ext !== '.tsv');
+	const names = (await readdir(dir)).filter((name) => exports.some((ext) => name.toLowerCase().endsWith(ext))).sort();
 	return Promise.all(
 		names.map(async (name) => ({ name: path.relative(process.cwd(), path.join(dir, name)), bytes: new Uint8Array(await readFile(path.join(dir, name))) }))
 	);
