@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
+import Papa from 'papaparse';
 import { serveStatic } from '../../scripts/static-server.mjs';
 import { connectBrowser, downloadBytes, openPage, waitReady } from './harness';
 
@@ -140,6 +141,38 @@ describe('a site built from the CTDC-standard export', () => {
 		await waitReady(page);
 		expect(await chartTable(page, 'exploitation')).toEqual([['Sexual exploitation', '24'], ['Withheld', '19']]);
 		await page.close();
+	});
+
+	it('publishes no type count of 1..k−1 people that an attacker holding data/release.json can work out below k', async () => {
+		// Written apart from the release and its audit: the truth from the CSV by a naive reading (one
+		// row, one person; its six type strings mapped by hand), every published row an equation.
+		const TYPES: Record<string, string> = {
+			'Sexual exploitation': 'sexual', 'Forced labour': 'labour', 'Sexual exploitation;Forced labour': '~several', '-99': '~unknown', 'Forced marriage': 'marriage', 'Forced begging': 'begging'
+		};
+		const [header, ...records] = Papa.parse<string[]>(buffer.toString('utf8'), { skipEmptyLines: true }).data;
+		const people = records.filter((r) => r[0] !== '-99').map((r) => ({ year: r[0], type: TYPES[r[header.indexOf('typeOfExploitConcatenated')]] }));
+		expect(people).toHaveLength(78);
+		const doc = JSON.parse(readFileSync(`${OUT}/data/release.json`, 'utf8')) as { k: number; rows: { view: string; year: string; category: string; n: number }[] };
+		const rows = doc.rows.filter((r) => r.view === 'total' || r.view === 'exploitation');
+		const years = ['2021', '2022'];
+		const shown = [...new Set(rows.filter((r) => r.view === 'exploitation' && !['~other', '~withheld'].includes(r.category)).map((r) => r.category))];
+		const categories = [...shown, 'unseen'];
+		// No organisation column: every row group of "each organisation" is the one organisation, the same cells.
+		const cell = (year: string, type: string) => `x${years.indexOf(year)}_${categories.indexOf(categories.includes(type) ? type : 'unseen')}`;
+		const cellsOf = (year: string, types: string[]) => (year === '~all' ? years : [year]).flatMap((y) => types.map((t) => cell(y, t)));
+		const equations = rows.map((r) => `${cellsOf(r.year, r.view === 'total' || !shown.includes(r.category) ? categories : [r.category]).join(' + ')} = ${r.n}`);
+		// "Other types" and "Withheld" are only the rest of their totals: their rows say nothing more.
+		const said = rows.map((r, i) => (r.view === 'total' || shown.includes(r.category) ? ` r${i}: ${equations[i]}` : '')).filter(Boolean);
+		const truth = new Map<string, number>();
+		for (const p of people) truth.set(cell(p.year, p.type), (truth.get(cell(p.year, p.type)) ?? 0) + 1);
+		const small = [...truth].filter(([, n]) => n < doc.k);
+		expect(small.length).toBeGreaterThan(0);
+		const highs = await (await import('highs')).default();
+		for (const [x] of small) {
+			const result = highs.solve(`Maximize\n obj: ${x}\nSubject To\n${said.join('\n')}\nEnd\n`);
+			expect(result.Status).toMatch(/Optimal|Unbounded/);
+			if (result.Status === 'Optimal') expect(result.ObjectiveValue, x).toBeGreaterThanOrEqual(doc.k - 1e-6);
+		}
 	});
 
 	it('has it on /report/ and /ky/report/ too', async () => {
