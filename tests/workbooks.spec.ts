@@ -4,7 +4,10 @@
  * problems named by sheet and cell, and a clear message for a file that cannot be read.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readExports } from '$lib/server/read-data';
 import { createNodeEngine } from '$lib/server/engine-node';
 import type { Engine } from '$lib/db/engine';
 import { loadExports, type IngestResult } from '$lib/ingest/load-export';
@@ -113,5 +116,19 @@ describe('register.parquet', () => {
 		const result = await load('cut.parquet', bytes.subarray(0, 900));
 		expect(result.files[0].error).toMatch(/^cut\.parquet: /);
 		expect(result.rowsLoaded).toBe(0);
+	});
+});
+
+describe('data/ for the build', () => {
+	it('takes workbooks and Parquet files beside CSV exports, and leaves notes alone', async () => {
+		const dir = mkdtempSync(path.join(os.tmpdir(), 'impact-data-'));
+		writeFileSync(path.join(dir, 'register.xlsx'), W.registerXlsx());
+		writeFileSync(path.join(dir, 'register.parquet'), readFileSync('tests/fixtures/register.parquet'));
+		writeFileSync(path.join(dir, 'a.csv'), 'id,date\n1,2024-01-01\n');
+		writeFileSync(path.join(dir, 'notes.txt'), 'not an export');
+		const files = await readExports(dir);
+		expect(files.map((f) => path.basename(f.name))).toEqual(['a.csv', 'register.parquet', 'register.xlsx']);
+		const result = await loadExports(engine, files, { exportDate: '2026-11-30' });
+		expect([result.rowsRead, result.rowsLoaded, result.rowsRejected]).toEqual([1 + 41 + 31, 1 + 41 + 30, 1]);
 	});
 });
