@@ -41,7 +41,9 @@ describe('problem kinds in the check report', () => {
 		'looks like an Excel serial date', 'invalid count', 'unrecognised sex', 'unrecognised age', 'unrecognised adult/minor value', 'age out of range', 'invalid age range',
 		'age range spans child and adult', 'unrecognised country', 'unrecognised disability value', 'unrecognised Washington Group answer',
 		'more fields than the header has (4)', 'fewer fields than the header has (4)', 'not valid UTF-8 (is this part of the file in another encoding?)',
-		'malformed CSV row (unquoted value)', 'empty row (no recognised field filled)'
+		'malformed CSV row (unquoted value)', 'empty row (no recognised field filled)', 'contains NUL bytes (is the file damaged?)',
+		'repeated header row (two exports joined in one file?)', 'line longer than 32 MB (is a quote left open?)',
+		'year after the export date (2026-01-15)', 'date after the export date (2026-01-15)'
 	];
 	it.each(['ru', 'ky'] as const)('are all written in %s, a detail in brackets kept', (lang) => {
 		const m = { ru, ky }[lang];

@@ -9,7 +9,8 @@ import { WG_DOMAINS, type Field } from '$lib/types';
 import { EXAMPLE_LINES, kindOf, problemsOf } from './problems';
 import { PACK_A, PACK_B, packExpression, type Dictionaries } from './attribute-codes';
 import { normaliseAge, normaliseCount, normaliseDate, normaliseDisability, normaliseExploitation, normaliseMajority, normaliseNationality, normaliseSex, normaliseText, normaliseWg, normaliseYear, wgDisability, type Normalised } from '$lib/normalise/values';
-import type { PartRead, readFile } from './read-file';
+import { MAX_LINE_BYTES, type PartRead, type readFile } from './read-file';
+import { NUL_PROBLEM } from './nul';
 
 type Normaliser = (raw: string) => Normalised<string | number | null>;
 
@@ -63,25 +64,66 @@ interface Found {
  */
 const EMPTY_ROW = '~empty row';
 const EMPTY_ROW_PROBLEM = 'empty row (no recognised field filled)';
+/** A row with a NUL byte (read-file.ts marks it): rejected whatever its values. */
+const NUL_ROW = '~nul';
+/**
+ * The header again, inside the file: two exports joined into one (Excel, `copy a.csv+b.csv`).
+ * It is a record DuckDB read, so it counts as a row read, and is rejected as what it is rather
+ * than as a row of invalid values; the rows after it are read as any others.
+ */
+const HEADER_ROW = '~header row';
+const HEADER_ROW_PROBLEM = 'repeated header row (two exports joined in one file?)';
 
-/** A column's raw value as counted and reported ('' for none); in the year column, EMPTY_ROW for an empty row. */
+/** A column's raw value as counted and reported ('' for none); in the year column, a code for a row rejected whatever it holds. */
 type RawValue = (field: Field) => string;
 
-function rawValues(chosen: Map<Field, number>, yearField: Field): RawValue {
-	const blank = [...chosen.keys()].map((f) => (f === 'id' ? '"key" IS NULL' : `${ident(f)} = ''`)).join(' AND ');
-	return (field) => (field === yearField ? `CASE WHEN ${blank} THEN '${EMPTY_ROW}' ELSE ${ident(field)} END` : ident(field));
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * SQL: the row repeats the header (each loaded column but the id, which is hashed, holds its
+ * header; a BOM of a second export's first line aside); null when a header cannot be told from data.
+ */
+function headerTest(chosen: Map<Field, number>, headers: string[], yearField: Field): string | null {
+	// The year first: DuckDB tests the others only on the rows that pass it.
+	const fields = [yearField, ...[...chosen.keys()].filter((f) => f !== yearField && f !== 'id')];
+	const names = fields.map((f) => headers[chosen.get(f)!] ?? '');
+	if (names.some((h) => h === '' || /[\u0000-\u001f]/.test(h))) return null;
+	return fields.map((f, k) => `trim(replace(${ident(f)}, chr(65279), '')) = ${literal(names[k])}`).join(' AND ');
 }
+
+/**
+ * `nul`: the table has read-file's "nul" column. `blankHeaders`: a repeated header's other values
+ * are counted as blank, not reported as unrecognised (asked for only when there is one).
+ */
+function rawValues(chosen: Map<Field, number>, yearField: Field, header: string | null, nul: boolean, blankHeaders = false): RawValue {
+	const blank = [...chosen.keys()].map((f) => (f === 'id' ? '"key" IS NULL' : `${ident(f)} = ''`)).join(' AND ');
+	const whens = [...(nul ? [`WHEN "nul" THEN '${NUL_ROW}'`] : []), ...(header ? [`WHEN ${header} THEN '${HEADER_ROW}'`] : []), `WHEN ${blank} THEN '${EMPTY_ROW}'`];
+	return (field) =>
+		field === yearField
+			? `CASE ${whens.join(' ')} ELSE ${ident(field)} END`
+			: blankHeaders && header && field !== 'id'
+				? `CASE WHEN ${header} THEN '' ELSE ${ident(field)} END`
+				: ident(field);
+}
+
+/** Why the rows of each rejected code are rejected. */
+const REJECTED_ROWS: Record<string, string> = { [EMPTY_ROW]: EMPTY_ROW_PROBLEM, [NUL_ROW]: NUL_PROBLEM, [HEADER_ROW]: HEADER_ROW_PROBLEM };
 
 /** Rows per distinct value of each column, in one scan (GROUPING SETS), or per combination of columns; per part. */
 async function countValues(engine: Engine, i: number, columns: Field[], raw: RawValue, combined = false): Promise<ValueCount[]> {
 	const inner = columns.map((f) => `${raw(f)} AS ${ident(f)}`).join(', ');
 	const sets = combined ? `(${columns.map(ident).join(', ')})` : columns.map((f) => `(${ident(f)})`).join(', ');
+	// Arrow decodes each string with a TextDecoder, which drops a leading BOM: a value that starts
+	// with one (the first cell of a second export joined on) would come back as another value and
+	// miss its code. It crosses behind a \u0001, taken off here (found by the fuzzer).
+	const kept = columns.map((f) => `CASE WHEN starts_with(${ident(f)}, chr(65279)) THEN chr(1) || ${ident(f)} ELSE ${ident(f)} END AS ${ident(f)}`);
 	const rows = await engine.query<Record<string, unknown>>(
-		`SELECT ${columns.map(ident).join(', ')}, count(*)::INTEGER AS rows FROM (SELECT ${inner} FROM raw_${i}) GROUP BY GROUPING SETS (${sets})`
+		`SELECT ${kept.join(', ')}, rows FROM (SELECT ${columns.map(ident).join(', ')}, count(*)::INTEGER AS rows FROM (SELECT ${inner} FROM raw_${i}) GROUP BY GROUPING SETS (${sets}))`
 	);
+	const text = (value: unknown) => (value === null || value === undefined ? '' : String(value).replace(/^\u0001(?=\uFEFF)/, ''));
 	return rows.map((r) => {
 		const field = combined ? columns[0] : columns.find((c) => r[c] !== null)!;
-		return { field, values: Object.fromEntries(columns.map((c) => [c, String(r[c] ?? '')])), raw: String(r[field]), rows: Number(r.rows) };
+		return { field, values: Object.fromEntries(columns.map((c) => [c, text(r[c])])), raw: text(r[field]), rows: Number(r.rows) };
 	});
 }
 
@@ -124,8 +166,11 @@ async function linesOf(parts: PartRead[], records: (part: PartRead, p: number) =
 	return lines.slice(0, EXAMPLE_LINES);
 }
 
-export async function normaliseFile(i: number, read: Required<Awaited<ReturnType<typeof readFile>>>, dict: Dictionaries) {
-	const { report, sniffed, chosen, parts } = read;
+/** `latest`: the export's date (yyyy-mm-dd); a year or date after it is rejected. */
+export async function normaliseFile(i: number, read: Required<Awaited<ReturnType<typeof readFile>>>, dict: Dictionaries, latest?: string) {
+	const { report, sniffed, chosen, parts, nul } = read;
+	const normalise = (field: Field, raw: string) =>
+		field === 'year' ? normaliseYear(raw, latest) : field === 'date' ? normaliseDate(raw, latest) : NORMALISERS[field]!(raw);
 	const joins: string[] = [];
 	const codes: Partial<Record<Field, string>> = {};
 	const found: Found[] = [];
@@ -133,9 +178,15 @@ export async function normaliseFile(i: number, read: Required<Awaited<ReturnType
 	let yearRejects = 0;
 
 	const yearField: Field = chosen.has('year') ? 'year' : 'date';
-	const raw = rawValues(chosen, yearField);
+	const header = headerTest(chosen, sniffed.headers, yearField);
+	let raw = rawValues(chosen, yearField, header, nul);
 	const fields = ([yearField, 'count', ...PACK_A, ...PACK_B.map(([f]) => f), 'majority'] as Field[]).filter((f) => chosen.has(f) && NORMALISERS[f]);
-	const counted = await Promise.all(parts.map((part) => countValues(part.engine, i, fields, raw)));
+	let counted = await Promise.all(parts.map((part) => countValues(part.engine, i, fields, raw)));
+	// A repeated header: counted again, its other values as blank (rare: a clean export is scanned once).
+	if (counted.some((values) => values.some((c) => c.field === yearField && c.raw === HEADER_ROW))) {
+		raw = rawValues(chosen, yearField, header, nul, true);
+		counted = await Promise.all(parts.map((part) => countValues(part.engine, i, fields, raw)));
+	}
 	// Each part's rows are numbered on from the rows of the parts before it.
 	let before = 0;
 	counted.forEach((values, p) => {
@@ -145,8 +196,8 @@ export async function normaliseFile(i: number, read: Required<Awaited<ReturnType
 	// Every field's raw value → code, in one table (one round trip to each engine, not one per field).
 	const map: Columns = { field: [], raw: [], code: [] };
 	for (const c of mergeCounts(counted, fields)) {
-		const empty = c.field === yearField && c.raw === EMPTY_ROW;
-		const { value, problem } = empty ? { value: null, problem: EMPTY_ROW_PROBLEM } : NORMALISERS[c.field]!(c.raw);
+		const rejectedRow = c.field === yearField ? REJECTED_ROWS[c.raw] : undefined;
+		const { value, problem } = rejectedRow ? { value: null, problem: rejectedRow } : normalise(c.field, c.raw);
 		const numeric = c.field === yearField || c.field === 'count';
 		map.field.push(c.field);
 		map.raw.push(c.raw);
@@ -160,7 +211,8 @@ export async function normaliseFile(i: number, read: Required<Awaited<ReturnType
 	}
 	await Promise.all(parts.map((part) => part.engine.insertColumns(`map_${i}`, map)));
 	for (const field of fields) {
-		joins.push(`LEFT JOIN (SELECT raw, code FROM map_${i} WHERE field = '${field}') m_${field} ON r.${ident(field)} = m_${field}.raw`);
+		// Typed here: a file none of whose rows DuckDB could read gives an empty map, whose column reads as text.
+		joins.push(`LEFT JOIN (SELECT raw, code::INTEGER AS code FROM map_${i} WHERE field = '${field}') m_${field} ON r.${ident(field)} = m_${field}.raw`);
 		codes[field] = `m_${field}.code`;
 	}
 
@@ -173,7 +225,7 @@ export async function normaliseFile(i: number, read: Required<Awaited<ReturnType
 		columns.code = answers.map((a) => dict.disability.code(wgDisability(a.map((x) => x.value))));
 		await Promise.all(parts.map((part) => part.engine.insertColumns(`map_${i}_wg`, columns)));
 		joins.push(`LEFT JOIN map_${i}_wg m_wg ON ${wg.map((f) => `r.${ident(f)} = m_wg.${ident(f)}`).join(' AND ')}`);
-		codes.disability = 'm_wg.code';
+		codes.disability = 'm_wg.code::INTEGER';
 		// One entry per value, not per combination: a value's rows are summed over the combinations it is in.
 		const byValue = new Map<string, Found>();
 		combos.forEach((combo, k) =>
@@ -211,7 +263,7 @@ export async function normaliseFile(i: number, read: Required<Awaited<ReturnType
 			part.engine.exec(
 				`CREATE OR REPLACE TABLE norm_${i} AS SELECT ${i} AS file, (r.rowid + 1 + ${part.recOffset})::INTEGER AS rec,
 					${chosen.has('id') ? 'r."key"' : 'NULL::UBIGINT'} AS key,
-					nullif(${codes[yearField]}, -1)::INTEGER AS year,
+					${nul ? `CASE WHEN r."nul" THEN NULL ELSE nullif(${codes[yearField]}, -1) END` : `nullif(${codes[yearField]}, -1)`}::INTEGER AS year,
 					${codes.count ? `nullif(${codes.count}, -1)::DOUBLE` : '1::DOUBLE'} AS n,
 					${packExpression(PACK_A, code)} AS a,
 					${packExpression(PACK_B, code)} AS b
@@ -236,7 +288,9 @@ export async function normaliseFile(i: number, read: Required<Awaited<ReturnType
 						? `fewer fields than the header has (${sniffed.headers.length})`
 						: type === 'INVALID UNICODE'
 							? 'not valid UTF-8 (is this part of the file in another encoding?)'
-							: `malformed CSV row (${type.toLowerCase()})`,
+							: type === 'LINE SIZE OVER MAXIMUM'
+								? `line longer than ${MAX_LINE_BYTES / 1024 / 1024} MB (is a quote left open?)`
+								: `malformed CSV row (${type.toLowerCase()})`,
 			values: [],
 			rows: rejects.filter((r) => r.error_type === type).length,
 			lines: await linesOf(parts, (part) => part.rejects.filter((r) => r.error_type === type).slice(0, EXAMPLE_LINES).map((r) => r.line - 1)),

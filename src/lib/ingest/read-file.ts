@@ -7,11 +7,13 @@ import type { Engine } from '$lib/db/engine';
 import { ident } from '$lib/db/engine';
 import { checkFile, decode, decodeHead } from './decode';
 import { sniff, type Sniffed } from './sniff';
-import { lineOfRecord } from './lines';
+import { firstLongRecord, lineOfRecord } from './lines';
 import { lineBreaks, splitRecords, type Part } from './split';
 import { mapHeaders } from '$lib/normalise/fields';
 import { chooseColumns, refuseByValues } from './columns';
 import { throwIfAborted } from './abort';
+import { nulMarker, replaceNul } from './nul';
+import { sameLineBreaks } from './line-breaks';
 import type { ExportFile, FileReport, LoadOptions } from './types';
 
 /** A part of a file, read by one engine into its table `raw_<i>`. */
@@ -45,7 +47,7 @@ export async function readFile(engines: Engine[], file: ExportFile, i: number, o
 	const text = encoding === 'utf-8' ? null : decode(file.bytes).text;
 	let sniffed: Sniffed;
 	try {
-		sniffed = sniff(text ?? head.text);
+		sniffed = sniff(text ?? head.text, text !== null || head.whole);
 	} catch (error) {
 		return { report: { ...report, encoding, error: `${file.name}: ${(error as Error).message}` } };
 	}
@@ -58,7 +60,11 @@ export async function readFile(engines: Engine[], file: ExportFile, i: number, o
 	throwIfAborted(options.signal);
 	options.onPhase?.('loading', file.name);
 	// DuckDB reads UTF-8 only: a UTF-8 file goes in as it came (its BOM is on the skipped header line).
-	const utf8 = text === null ? file.bytes : new TextEncoder().encode(text);
+	let utf8 = text === null ? file.bytes : new TextEncoder().encode(text);
+	// Rare: a scan for NUL costs ~10 ms on 117 MB, a copy only when there is one.
+	const marker = utf8.indexOf(0) === -1 ? null : nulMarker(utf8);
+	if (marker === null && utf8.indexOf(0) !== -1) return { report: { ...report, error: `${file.name}: this is a binary file, not CSV text.` } };
+	if (marker !== null) utf8 = replaceNul(utf8, marker);
 	const cuts = engines.length > 1 && utf8.length > (options.partBytes ?? DEFAULT_PART_BYTES) ? splitRecords(utf8, engines.length) : [{ start: 0, end: utf8.length }];
 	// A file that can be read again gives its bytes to the engine (no copy), and line numbers are
 	// counted in a fresh read. Parts after the first are copies that begin with the file's first line
@@ -76,14 +82,35 @@ export async function readFile(engines: Engine[], file: ExportFile, i: number, o
 
 	// The id is only ever compared: keep its hash, not the text. An empty field reads as NULL, and
 	// hash(NULL) is a value: test before hashing, or every row without an id is one person.
-	const select = [...chosen]
-		.map(([field, c]) => (field === 'id' ? `CASE WHEN trim(c${c}) <> '' THEN hash(trim(c${c})) END AS "key"` : `c${c} AS ${ident(field)}`))
-		.join(', ');
+	const select = [
+		...[...chosen].map(([field, c]) => (field === 'id' ? `CASE WHEN trim(c${c}) <> '' THEN hash(trim(c${c})) END AS "key"` : `c${c} AS ${ident(field)}`)),
+		// Whether the row held a NUL byte, in any of its columns (loaded or not).
+		...(marker === null ? [] : [`contains(concat(${sniffed.headers.map((_, c) => `c${c}`).join(', ')}), chr(${marker})) AS "nul"`])
+	].join(', ');
+	const failures: string[] = [];
+	// A line over DuckDB's default limit: read with a raised one from the start (an unquoted line
+	// over the limit is dropped without an error: measured with 33 MB), and a record over the
+	// raised one looked for. Only files over 2 MB are scanned (~20 ms per 100 MB of short lines).
+	const long = hasLongLine(utf8, DEFAULT_LINE);
 	const parts = await Promise.all(
 		cuts.map(async (cut, p): Promise<PartRead> => {
 			const engine = engines[p];
 			const headerLines = p === 0 ? sniffed.headerLines : 1;
-			const rejects = await readCsv(engine, paths[p], { ...sniffed, headerLines }, select, i);
+			const read = (size: number) => readCsv(engine, paths[p], { ...sniffed, headerLines }, select, i, size, long);
+			let rejects: Awaited<ReturnType<typeof readCsv>> = [];
+			try {
+				rejects = await read(cut.end - cut.start + firstLine.length);
+			} catch {
+				// Line breaks of two kinds: read again with one (rare, so only then copied).
+				const again = sameLineBreaks(partBytes(marker === null ? await bytesAgain() : replaceNul(await bytesAgain(), marker), cut, p));
+				await engine.dropFile(paths[p]);
+				await engine.registerBuffer(paths[p], again, true);
+				try {
+					rejects = await read(again.length);
+				} catch (error) {
+					failures.push(firstLineOf(error));
+				}
+			}
 			await engine.dropFile(paths[p]);
 			// The part's bytes and the lines before it, found once for all its problems (a later part's
 			// lines are counted after its copy of the first line).
@@ -96,8 +123,25 @@ export async function readFile(engines: Engine[], file: ExportFile, i: number, o
 			return { engine, headerLines, lines, rejects, recOffset: 0 };
 		})
 	);
-	return { report, sniffed, chosen, parts };
+	const longLine = long ? firstLongRecord(await bytesAgain(), MAX_LINE_BYTES) : null;
+	if (longLine !== null)
+		return { report: { ...report, error: `${file.name}: line ${longLine} is longer than ${MAX_LINE_BYTES / 1024 / 1024} MB (is a quote left open?), more than can be read: the file is not read` } };
+	if (failures.length) return { report: { ...report, error: `${file.name}: DuckDB could not read it as CSV (${failures[0]})` } };
+	return { report, sniffed, chosen, parts, nul: marker !== null };
 }
+
+/** Whether some line (between LFs) is longer than `limit` bytes: a file smaller than that has none, and is not scanned. */
+function hasLongLine(bytes: Uint8Array, limit: number): boolean {
+	if (bytes.length <= limit) return false;
+	let previous = -1;
+	for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) {
+		if (i - previous > limit) return true;
+		previous = i;
+	}
+	return bytes.length - 1 - previous > limit;
+}
+
+const firstLineOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
 
 /** Where the second line begins (after LF, CRLF or a lone CR); the length when there is none. */
 function afterFirstLineBreak(bytes: Uint8Array): number {
@@ -115,20 +159,58 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 	return out;
 }
 
+/** DuckDB's default longest line (2,000,000 bytes), and the most it is raised to. */
+const DEFAULT_LINE = 2_000_000;
+/**
+ * A record longer than this refuses the file, naming its line, rather than being read: DuckDB's
+ * buffers grow with the limit, and at 256 MB its allocation failed here (64 MB read a 5 MB line in
+ * ~270 ms).
+ */
+export const MAX_LINE_BYTES = 32 * 1024 * 1024;
+
 /**
  * Most exports are well-formed: read strictly first (storing rejects costs ~25% of the read), and
- * only when DuckDB finds a malformed row, read again keeping every such row and its line.
+ * only when DuckDB finds a malformed row, read again keeping every such row and its line. A line
+ * longer than DuckDB's default (a long notes cell; `long`, or DuckDB says so) is read with a limit
+ * raised to the part's size (at most MAX_LINE_BYTES): larger buffers are not paid for otherwise.
  */
-async function readCsv(engine: Engine, path: string, sniffed: Pick<Sniffed, 'delimiter' | 'headers' | 'headerLines'>, select: string, i: number) {
+async function readCsv(engine: Engine, path: string, sniffed: Pick<Sniffed, 'delimiter' | 'headers' | 'headerLines'>, select: string, i: number, size: number, long: boolean) {
+	const raised = Math.min(Math.max(size + 1, DEFAULT_LINE), MAX_LINE_BYTES);
+	let maxLine: number | undefined = long ? raised : undefined;
 	try {
-		await engine.exec(`CREATE OR REPLACE TABLE raw_${i} AS ${readCsvSql(path, sniffed, select)}`);
+		await engine.exec(`CREATE OR REPLACE TABLE raw_${i} AS ${readCsvSql(path, sniffed, select, undefined, maxLine)}`);
+		return [];
+	} catch (error) {
+		if (maxLine !== undefined || !tooLong(error)) return readKeepingRejects(engine, path, sniffed, select, i, raised, maxLine);
+		maxLine = raised;
+	}
+	try {
+		await engine.exec(`CREATE OR REPLACE TABLE raw_${i} AS ${readCsvSql(path, sniffed, select, undefined, maxLine)}`);
 		return [];
 	} catch {
-		// DuckDB appends to an existing rejects table: start with none.
-		await engine.exec(`DROP TABLE IF EXISTS rejects_${i}; DROP TABLE IF EXISTS rejects_${i}_scans`);
-		await engine.exec(`CREATE OR REPLACE TABLE raw_${i} AS ${readCsvSql(path, sniffed, select, `rejects_${i}`)}`);
-		return engine.query<{ line: number; error_type: string }>(`SELECT line::INTEGER AS line, error_type FROM rejects_${i} ORDER BY line`);
+		return readKeepingRejects(engine, path, sniffed, select, i, raised, maxLine);
 	}
+}
+
+const tooLong = (error: unknown) => /maximum line size/i.test(error instanceof Error ? error.message : String(error));
+const LINE_TOO_LONG = 'LINE SIZE OVER MAXIMUM';
+
+/** Every malformed row kept with its record number; read again with the raised limit if a line was too long for the default. */
+async function readKeepingRejects(
+	engine: Engine,
+	path: string,
+	sniffed: Pick<Sniffed, 'delimiter' | 'headers' | 'headerLines'>,
+	select: string,
+	i: number,
+	raised: number,
+	maxLine?: number
+): Promise<{ line: number; error_type: string }[]> {
+	// DuckDB appends to an existing rejects table: start with none.
+	await engine.exec(`DROP TABLE IF EXISTS rejects_${i}; DROP TABLE IF EXISTS rejects_${i}_scans`);
+	await engine.exec(`CREATE OR REPLACE TABLE raw_${i} AS ${readCsvSql(path, sniffed, select, `rejects_${i}`, maxLine)}`);
+	const rejects = await engine.query<{ line: number; error_type: string }>(`SELECT line::INTEGER AS line, error_type FROM rejects_${i} ORDER BY line`);
+	if (maxLine === undefined && raised > DEFAULT_LINE && rejects.some((r) => r.error_type === LINE_TOO_LONG)) return readKeepingRejects(engine, path, sniffed, select, i, raised, raised);
+	return rejects;
 }
 
 /**
@@ -139,13 +221,15 @@ async function readCsv(engine: Engine, path: string, sniffed: Pick<Sniffed, 'del
  * the read fails. (null_padding would keep short rows, but costs the parallel scanner and ~30% of
  * the read time here.)
  */
-export function readCsvSql(path: string, sniffed: Pick<Sniffed, 'delimiter' | 'headers' | 'headerLines'>, select: string, rejects?: string): string {
+export function readCsvSql(path: string, sniffed: Pick<Sniffed, 'delimiter' | 'headers' | 'headerLines'>, select: string, rejects?: string, maxLine?: number): string {
 	const columns = sniffed.headers.map((_, c) => `'c${c}': 'VARCHAR'`).join(', ');
 	// An empty field is '', not NULL: raw values are then compared and counted as they are (no
 	// coalesce on every row of every column: ~10% of counting and normalising).
 	const notNull = sniffed.headers.map((_, c) => `'c${c}'`).join(', ');
 	const delimiter = sniffed.delimiter === '\t' ? '\\t' : sniffed.delimiter;
-	const keep = rejects ? `, ignore_errors = true, store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scans'` : '';
+	const keep =
+		(rejects ? `, ignore_errors = true, store_rejects = true, rejects_table = '${rejects}', rejects_scan = '${rejects}_scans'` : '') +
+		(maxLine ? `, max_line_size = ${maxLine}` : '');
 	return `SELECT ${select}
 		FROM read_csv('${path}', delim = '${delimiter}', quote = '"', escape = '"', header = false, skip = ${sniffed.headerLines},
 			auto_detect = false, columns = {${columns}}, force_not_null = [${notNull}]${keep})`;

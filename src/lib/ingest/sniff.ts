@@ -47,10 +47,22 @@ function pickDelimiter(sample: string): Delimiter {
 /** Excel's "sep=;" first line: it names the delimiter, and is not the header. */
 const SEP_LINE = /^\uFEFF?"?sep=(.)"?[ \t]*(?:\r\n|\n|\r)/i;
 
-export function sniff(text: string): Sniffed {
-	let sample = text.slice(0, SAMPLE);
-	// Never end the sample inside a record: cut at the last line break.
-	if (text.length > SAMPLE) sample = sample.slice(0, Math.max(sample.lastIndexOf('\n'), 1));
+/**
+ * `whole`: whether `text` is the whole file, not only its head. A first record longer than the
+ * sample (a notes cell of megabytes) is not "header only": the sample grows to take it in, and
+ * when even the head given holds none, the data rows are after it (DuckDB reads them).
+ */
+export function sniff(text: string, whole = true): Sniffed {
+	for (let size = SAMPLE; ; size *= 4) {
+		// Never end the sample inside a record: cut at the last line break.
+		const sample = text.length > size ? text.slice(0, Math.max(text.lastIndexOf('\n', size - 1), 1)) : text;
+		const found = sniffSample(sample);
+		if (found.preview.length > 0 || (sample.length === text.length && !whole)) return found;
+		if (sample.length === text.length) throw new Error('header only: no data rows');
+	}
+}
+
+function sniffSample(sample: string): Sniffed {
 	if (sample.trim() === '') throw new Error('the file is empty');
 	const newline = sample.includes('\r\n') ? '\r\n' : sample.includes('\n') ? '\n' : sample.includes('\r') ? '\r' : '\n';
 	const sep = SEP_LINE.exec(sample);
@@ -73,7 +85,6 @@ export function sniff(text: string): Sniffed {
 	const tags = second?.filter((c) => c.trim() !== '') ?? [];
 	const isHxl = tags.length > 0 && tags.filter((c) => c.trim().startsWith('#')).length / tags.length > 0.5;
 	const data = isHxl ? rest.slice(1) : rest;
-	if (data.length === 0) throw new Error('header only: no data rows');
 	if (headers.length < 2 && !/^[\p{L}\p{N}_ ]+$/u.test(headers[0] ?? ''))
 		throw new Error('this does not look like delimited data (no comma, semicolon or tab separates the columns)');
 	return {

@@ -11,6 +11,7 @@ import { formatAudit, type AuditSummary } from '$lib/release/audit';
 import { releaseDocument, releaseJson } from '$lib/release/release-file';
 import type { Settings } from '$lib/settings';
 import { createNodeEngine } from './engine-node';
+import { localDate } from '$lib/ingest/export-date';
 import { readSettings } from './read-data';
 
 /** Why exports must not be published: one that cannot be read, or holds a direct identifier. */
@@ -37,9 +38,13 @@ export function formatCheck(files: FileReport[]): string {
 
 export const formatRelease = (r: Pick<Release, 'loss'> & { audit: AuditSummary[] }) => `${formatLossReport(r.loss)}\n${formatAudit(r.audit, r.loss.k)}`;
 
-/** Read, check and release; throws, listing every reason, when the exports must not be published. */
-export async function releaseExports(engine: Engine, files: ExportFile[], settings: Pick<Settings, 'k' | 'scope' | 'periods'>, source = 'The exports') {
-	const ingest = await loadExports(engine, files);
+/**
+ * Read, check and release; throws, listing every reason, when the exports must not be published.
+ * A registration after the export date (the settings' exportDate; today when it is not set) is
+ * rejected, with its line.
+ */
+export async function releaseExports(engine: Engine, files: ExportFile[], settings: Pick<Settings, 'k' | 'scope' | 'periods'> & { exportDate?: string }, source = 'The exports') {
+	const ingest = await loadExports(engine, files, { exportDate: settings.exportDate || localDate() });
 	const errors = buildErrors(ingest.files);
 	if (errors.length) throw new Error(`${source} cannot be published:\n- ${errors.join('\n- ')}`);
 	const released = await release(ingest.rows, { k: settings.k, scope: settings.scope, periods: settings.periods });
@@ -54,7 +59,7 @@ export async function releaseToFile(files: ExportFile[], exportDate: string): Pr
 	const settings = await readSettings();
 	const engine = await createNodeEngine();
 	try {
-		const { ingest, released } = await releaseExports(engine, files, settings);
+		const { ingest, released } = await releaseExports(engine, files, { ...settings, exportDate });
 		return { report: `${formatCheck(ingest.files)}\n${formatRelease(released)}`, json: releaseJson(releaseDocument(released, exportDate)) };
 	} finally {
 		await engine.close();

@@ -5,6 +5,7 @@
 import { dropAllExcept, type Engine } from '$lib/db/engine';
 import { matchCountry } from '$lib/normalise/countries';
 import { loadExports, type ExportFile, type IngestResult, type LoadOptions } from '$lib/ingest/load-export';
+import { localDate } from '$lib/ingest/export-date';
 import { countTables, release, type Release } from '$lib/release';
 import { loadCounts, scopeOptions, type ScopeOptions } from '$lib/indicators';
 import type { ReleaseRow, ScopeField } from '$lib/types';
@@ -25,7 +26,8 @@ export interface Analysis {
  */
 export async function analyseExports(engines: Engine[], files: ExportFile[], options: LoadOptions = {}): Promise<Analysis> {
 	const [engine, ...helpers] = engines;
-	const ingest = await loadExports(engines, files, options);
+	// A registration after today cannot be in an export made today: rejected, with its line.
+	const ingest = await loadExports(engines, files, { exportDate: localDate(), ...options });
 	const exact = countTables(ingest.rows, UPLOAD_SCOPE);
 	const [, scope] = await Promise.all([
 		Promise.all(helpers.map((helper) => dropAllExcept(helper, ''))),

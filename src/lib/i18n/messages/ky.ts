@@ -29,7 +29,12 @@ const KY_KINDS: Record<string, string> = {
 	'fewer fields than the header has': 'баш саптагыдан аз талаа',
 	'not valid UTF-8 (is this part of the file in another encoding?)': 'UTF-8 эмес (файлдын бул бөлүгү башка коддоодобу?)',
 	'malformed CSV row': 'бузулган CSV сабы',
-	'empty row (no recognised field filled)': 'бош сап (бир да таанылган талаа толтурулган эмес)'
+	'empty row (no recognised field filled)': 'бош сап (бир да таанылган талаа толтурулган эмес)',
+	'contains NUL bytes (is the file damaged?)': 'нөл байттарды (NUL) камтыйт: файл бузулганбы?',
+	'repeated header row (two exports joined in one file?)': 'баш сап кайталанган (бир файлда эки экспортбу?)',
+	'line longer than 32 MB (is a quote left open?)': '32 МБдан узун сап (тырмакча жабылбай калганбы?)',
+	'year after the export date': 'жыл экспорт датасынан кийин',
+	'date after the export date': 'дата экспорт датасынан кийин'
 	};
 
 const KY_REASONS: ReasonWords = {

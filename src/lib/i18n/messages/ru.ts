@@ -25,7 +25,12 @@ const RU_KINDS: Record<string, string> = {
 	'fewer fields than the header has': 'меньше полей, чем в заголовке',
 	'not valid UTF-8 (is this part of the file in another encoding?)': 'не UTF-8 (эта часть файла в другой кодировке?)',
 	'malformed CSV row': 'повреждённая строка CSV',
-	'empty row (no recognised field filled)': 'пустая строка (не заполнено ни одно распознанное поле)'
+	'empty row (no recognised field filled)': 'пустая строка (не заполнено ни одно распознанное поле)',
+	'contains NUL bytes (is the file damaged?)': 'содержит нулевые байты (NUL): файл повреждён?',
+	'repeated header row (two exports joined in one file?)': 'повтор строки заголовка (две выгрузки в одном файле?)',
+	'line longer than 32 MB (is a quote left open?)': 'строка длиннее 32 МБ (не закрыта кавычка?)',
+	'year after the export date': 'год позже даты выгрузки',
+	'date after the export date': 'дата позже даты выгрузки'
 	};
 
 const RU_REASONS: ReasonWords = {
