@@ -10,6 +10,8 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	// duckdb-wasm ships its own workers and wasm: let Vite copy them as assets, not pre-bundle them.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+	// The workbook reader's worker loads SheetJS on demand (a dynamic import): only ES workers can.
+	worker: { format: 'es' },
 	preview: { port: 4173, strictPort: true, headers: securityHeaders },
 	test: {
 		expect: { requireAssertions: true },

@@ -62,7 +62,7 @@ describe('/upload/ reads workbooks and Parquet', () => {
 		expect(await figures(page)).toEqual([62, 60, 2, 30]);
 		expect(await page.innerText('section[aria-labelledby="check-title"]')).toContain('Книга: прочитан лист «Регистр»');
 		await page.close();
-	});
+	}, 120_000);
 
 	it('/ky/: a Parquet file', async () => {
 		const { page } = await openPage(browser, '/ky/upload/');

@@ -39,7 +39,7 @@ export async function loadExports(engines: Engine | Engine[], files: ExportFile[
 	const dict = dictionaries();
 	for (const [i, file] of files.entries()) {
 		throwIfAborted(options.signal);
-		const csv = await asCsv(file, options.sheets?.[file.name]);
+		const csv = await asCsv(file, options.sheets?.[file.name], options.signal);
 		if ('error' in csv) {
 			reports.push({ file: file.name, error: csv.error, headers: [], columns: [], rowsRead: 0, rowsLoaded: 0, rowsRejected: 0, problems: [] });
 			continue;
