@@ -10,9 +10,10 @@ export function connectBrowser(): Promise<Browser> {
 	return chromium.connect(inject('wsEndpoint'));
 }
 
-export async function openPage(browser: Browser, path: string) {
+/** `viewport`: the page's size in CSS pixels (Playwright's default is 1280×720). */
+export async function openPage(browser: Browser, path: string, { viewport }: { viewport?: { width: number; height: number } } = {}) {
 	const baseURL = inject('baseURL');
-	const context = await browser.newContext({ acceptDownloads: true });
+	const context = await browser.newContext({ acceptDownloads: true, ...(viewport ? { viewport } : {}) });
 	const page = await context.newPage();
 	const urls: string[] = [];
 	page.on('request', (request) => urls.push(request.url()));

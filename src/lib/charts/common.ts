@@ -39,7 +39,10 @@ export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#8A6D00', '
 export const ACCENT = PALETTE[0];
 
 export const DEFAULTS = {
-	width: 640,
+	// The width of a chart's slot in the widest layout (site.css: <main> 72rem, two columns 1.5rem
+	// apart; Chart.svelte: 1rem padding, 1px border): drawn at it at build time, a desktop page
+	// shows the prerendered SVG as it is. Elsewhere Chart.svelte draws again to the slot's width.
+	width: 530,
 	height: 320,
 	marginLeft: 56,
 	style: { fontSize: '12px', fontFamily: 'system-ui, sans-serif', background: 'white', color: '#1b1f24' }
