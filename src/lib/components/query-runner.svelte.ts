@@ -7,10 +7,14 @@ import { tick } from 'svelte';
 
 export type QueryState = 'loading' | 'ready' | 'error';
 
-export function createQueryRunner<T>(initial: () => T) {
+const ownMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** `describe`: an error in the page's words (an engine fault, see engine-fault-text.ts). */
+export function createQueryRunner<T>(initial: () => T, describe: (error: unknown) => string = ownMessage) {
 	let state = $state<QueryState>('ready');
 	let value = $state<T>(initial());
 	let error = $state('');
+	let failure: unknown = null;
 	let live = $state(false);
 	let latest = 0;
 
@@ -23,6 +27,10 @@ export function createQueryRunner<T>(initial: () => T) {
 		},
 		get error() {
 			return error;
+		},
+		/** The error itself (its kind decides what the page does next), as `error` describes it. */
+		get failure() {
+			return failure;
 		},
 		/** True once figures come from the browser's engine rather than from the build. */
 		get live() {
@@ -40,7 +48,8 @@ export function createQueryRunner<T>(initial: () => T) {
 				state = 'ready';
 			} catch (e) {
 				if (id !== latest) return;
-				error = e instanceof Error ? e.message : String(e);
+				failure = e;
+				error = describe(e);
 				state = 'error';
 			}
 		},

@@ -8,20 +8,31 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import { EngineFault, workerFault } from './engine-fault';
 import { ENGINE_SETUP, columnsToIPC, ident, numericIPC, toRows, type Columns, type Engine } from './engine';
 
-/** A wasm served with the wrong MIME type makes instantiate() hang forever: never wait that long. */
-export const START_TIMEOUT_MS = 30_000;
+/**
+ * A starting engine that gives no sign of life for this long (no byte of its wasm arrives, no step
+ * answers) has failed: a page says so within 10 s. Counted from the last sign, not from the start,
+ * so a slow connection downloading the wasm bit by bit is not cut off.
+ */
+export const STALL_MS = 8_000;
 
-function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(message)), ms);
-		promise.then(
-			(value) => (clearTimeout(timer), resolve(value)),
-			(error) => (clearTimeout(timer), reject(error))
-		);
-	});
+/** Rejects with `fault()` once `poke()` has not been called for `ms`. */
+function stallWatch(ms: number, fault: () => EngineFault) {
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	let fail: (error: EngineFault) => void = () => {};
+	const stalled = new Promise<never>((_, reject) => (fail = reject));
+	stalled.catch(() => {}); // observed by each step's race; between steps, no one is waiting
+	const poke = () => {
+		clearTimeout(timer);
+		timer = setTimeout(() => fail(fault()), ms);
+	};
+	poke();
+	return { stalled, poke, stop: () => clearTimeout(timer) };
 }
+
+const fileName = (url: string) => url.split('/').pop()?.split('?')[0] ?? url;
 
 /**
  * A wasm that cannot be fetched, or comes with the wrong type, makes instantiate() hang rather
@@ -30,12 +41,81 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
  */
 async function checkServed(url: string): Promise<void> {
 	const response = await fetch(url, { method: 'HEAD' }).catch(() => null);
-	const file = url.split('/').pop();
-	if (!response) throw new Error(`The database engine (${file}) could not be downloaded: network error`);
-	if (!response.ok && response.status !== 405 && response.status !== 501)
-		throw new Error(`The database engine (${file}) could not be downloaded: ${response.status} ${response.statusText}`);
+	const file = fileName(url);
+	if (!response) throw new EngineFault('download', `The database engine (${file}) could not be downloaded: network error`, { file });
+	if (!response.ok && response.status !== 405 && response.status !== 501) {
+		const detail = `${response.status} ${response.statusText}`.trim();
+		throw new EngineFault('download', `The database engine (${file}) could not be downloaded: ${detail}`, { file, detail });
+	}
 	const type = response.headers.get('content-type');
-	if (response.ok && type && !type.includes('wasm')) throw new Error(`The database engine (${file}) is served as ${type}, not application/wasm: the site's host must serve .wasm files as application/wasm`);
+	if (response.ok && type && !type.includes('wasm'))
+		throw new EngineFault('mime', `The database engine (${file}) is served as ${type}, not application/wasm`, { file, detail: type });
+}
+
+/**
+ * DuckDB's worker, started from a small script that first takes a Web Lock named for it and never
+ * gives it back: the browser releases a worker's locks when the worker ends, however it ends
+ * (closed, stopped by the browser for memory, crashed), and DuckDB's promises would otherwise wait
+ * for an answer forever. DuckDB answers every request, failed or not, except when its wasm cannot
+ * be fetched or compiled (a promise nobody catches, and instantiate() waits forever): such a
+ * rejection is thrown again, so that it reaches this page as the worker's 'error' event.
+ * `ended` rejects with the fault once the worker ends or fails.
+ */
+function spawnWorker(script: string, wasm: string) {
+	const url = new URL(script, location.href).href;
+	const lock = `impact-engine-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+	const source = [
+		`self.navigator.locks && self.navigator.locks.request(${JSON.stringify(lock)}, () => new Promise(() => {}));`,
+		`self.addEventListener('unhandledrejection', (event) => { throw event.reason; });`,
+		`importScripts(${JSON.stringify(url)});`
+	].join('\n');
+	const blob = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+	const worker = new Worker(blob);
+	let closing = false;
+	let fail: (fault: EngineFault) => void = () => {};
+	const ended = new Promise<never>((_, reject) => (fail = reject));
+	ended.catch(() => {}); // observed through race(); unobserved, an intended close is no error
+	const end = (fault: EngineFault) => {
+		if (closing) return;
+		closing = true;
+		worker.terminate();
+		fail(fault);
+	};
+	worker.addEventListener('error', (event) => {
+		event.preventDefault();
+		end(workerFault(event.message ?? '', fileName(script), fileName(wasm)));
+	});
+	return {
+		worker,
+		ended,
+		/** Once the worker holds its lock, ask for it: granted when the worker ends. */
+		async watch(): Promise<void> {
+			URL.revokeObjectURL(blob);
+			const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+			if (!locks) return; // not a secure context: a death is then noticed only by the stall watch of a start
+			// Asked for before the worker holds it, the lock could be granted to this page first.
+			for (let tries = 0; tries < 50; tries++) {
+				const { held } = await locks.query();
+				if (held?.some((l) => l.name === lock)) {
+					void locks.request(lock, () => end(new EngineFault('crashed', 'The database engine stopped: its worker ended')));
+					return;
+				}
+				await new Promise((resolve) => setTimeout(resolve, 20));
+			}
+		},
+		close() {
+			closing = true;
+			worker.terminate();
+		}
+	};
+}
+
+/** What each engine does when its worker ends (the started-engines map forgets it, pages start anew). */
+const endings = new WeakMap<Engine, Promise<never>>();
+
+/** Rejects with the fault once `engine`'s worker has ended (never, for an engine closed on purpose). */
+export function engineEnded(engine: Engine): Promise<never> {
+	return endings.get(engine) ?? new Promise<never>(() => {});
 }
 
 async function start(): Promise<Engine> {
@@ -43,59 +123,76 @@ async function start(): Promise<Engine> {
 		mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
 		eh: { mainModule: ehWasm, mainWorker: ehWorker }
 	});
-	const worker = new Worker(bundle.mainWorker!);
-	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+	const wasm = new URL(bundle.mainModule, location.href).href;
+	const spawned = spawnWorker(bundle.mainWorker!, wasm);
+	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), spawned.worker);
+	/** Every answer awaited from the worker: a fault, not a hang, once the worker has ended. */
+	const alive = <T>(promise: Promise<T>) => Promise.race([promise, spawned.ended]);
+	const watch = stallWatch(
+		STALL_MS,
+		() => new EngineFault('stalled', `The database engine did not start: no sign of it for ${STALL_MS / 1000} s (is ${fileName(wasm)} served as application/wasm?)`, { file: fileName(wasm), detail: String(STALL_MS / 1000) })
+	);
+	const step = <T>(promise: Promise<T>) => Promise.race([alive(promise), watch.stalled]).finally(watch.poke);
+	let conn: duckdb.AsyncDuckDBConnection;
 	try {
-		await Promise.all([checkServed(bundle.mainModule), db.instantiate(bundle.mainModule, bundle.pthreadWorker)]);
+		// Each chunk of the wasm downloaded is a sign of life.
+		await step(Promise.all([checkServed(wasm), db.instantiate(wasm, bundle.pthreadWorker, watch.poke)]));
+		await spawned.watch();
+		await step(db.open({ query: { castBigIntToDouble: true } }));
+		conn = await step(db.connect());
+		for (const sql of ENGINE_SETUP) await step(conn.query(sql));
 	} catch (error) {
-		worker.terminate();
+		spawned.close();
 		throw error;
+	} finally {
+		watch.stop();
 	}
-	await db.open({ query: { castBigIntToDouble: true } });
-	const conn = await db.connect();
-	for (const sql of ENGINE_SETUP) await conn.query(sql);
 	// Each statement is prepared once: a filter change then costs one round trip per query, not three.
 	const prepared = new Map<string, Promise<duckdb.AsyncPreparedStatement>>();
 
-	return {
+	const engine: Engine = {
 		async query<T>(sql: string, params: unknown[] = []) {
-			if (params.length === 0) return toRows<T>(await conn.query(sql));
+			if (params.length === 0) return toRows<T>(await alive(conn.query(sql)));
 			let statement = prepared.get(sql);
 			if (!statement) prepared.set(sql, (statement = conn.prepare(sql)));
-			return toRows<T>(await (await statement).query(...params));
+			return toRows<T>(await alive((await alive(statement)).query(...params)));
 		},
 		async exec(sql) {
 			// A changed schema invalidates prepared statements.
 			prepared.clear();
-			await conn.query(sql);
+			await alive(conn.query(sql));
 		},
 		async registerText(name, text) {
-			await db.registerFileText(name, text);
+			await alive(db.registerFileText(name, text));
 		},
 		async registerBuffer(name, bytes, give = false) {
 			// The worker takes the buffer it is given (transferred, so detached here): unless the
 			// caller gives it away, give it a copy, as the Node engine does.
-			await db.registerFileBuffer(name, give ? bytes : bytes.slice());
+			await alive(db.registerFileBuffer(name, give ? bytes : bytes.slice()));
 		},
 		async dropFile(name) {
-			await db.dropFile(name);
+			await alive(db.dropFile(name));
 		},
 		async insertColumns(table: string, columns: Columns) {
 			prepared.clear();
-			await conn.query(`DROP TABLE IF EXISTS ${ident(table)}`);
-			await conn.insertArrowFromIPCStream(columnsToIPC(columns), { name: table, create: true });
+			await alive(conn.query(`DROP TABLE IF EXISTS ${ident(table)}`));
+			await alive(conn.insertArrowFromIPCStream(columnsToIPC(columns), { name: table, create: true }));
 		},
 		async queryIPC(sql) {
-			return numericIPC(await conn.query(sql));
+			return numericIPC(await alive(conn.query(sql)));
 		},
 		async appendIPC(table, ipc) {
-			await conn.insertArrowFromIPCStream(ipc, { name: table, create: false });
+			await alive(conn.insertArrowFromIPCStream(ipc, { name: table, create: false }));
 		},
 		async close() {
-			await conn.close();
+			// An ended worker would never answer: do not wait for it.
+			await Promise.race([conn.close(), spawned.ended, new Promise((resolve) => setTimeout(resolve, 1_000))]).catch(() => {});
+			spawned.close();
 			await db.terminate();
 		}
 	};
+	endings.set(engine, spawned.ended);
+	return engine;
 }
 
 const started = new Map<number, Promise<Engine>>();
@@ -103,14 +200,13 @@ const started = new Map<number, Promise<Engine>>();
 function startOne(k: number): Promise<Engine> {
 	let engine = started.get(k);
 	if (!engine) {
-		engine = withTimeout(
-			start(),
-			START_TIMEOUT_MS,
-			`The database engine did not start within ${START_TIMEOUT_MS / 1000} s (is duckdb-*.wasm served as application/wasm?)`
-		).catch((error) => {
-			started.delete(k);
+		const starting = start();
+		engine = starting.catch((error) => {
+			if (started.get(k) === engine) started.delete(k);
 			throw error;
 		});
+		// An engine whose worker ended is forgotten: the next use starts a new one.
+		starting.then((e) => engineEnded(e).catch(() => started.get(k) === engine && started.delete(k)), () => {});
 		started.set(k, engine);
 	}
 	return engine;

@@ -1,7 +1,7 @@
 /** The browser's engine holding the published release: started on the first interaction only. */
 import { base } from '$app/paths';
 import type { Engine } from '$lib/db/engine';
-import { browserEngine } from '$lib/db/browser';
+import { browserEngine, engineEnded } from '$lib/db/browser';
 import { loadCounts, type OtherCountries } from '$lib/indicators';
 import type { ReleaseRow } from '$lib/types';
 
@@ -14,6 +14,8 @@ export function publishedEngine(): Promise<Engine> {
 		// otherCountries: how many countries each published "Other nationalities" holds (the nationalities figure).
 		const { rows, otherCountries } = (await response.json()) as { rows: ReleaseRow[]; otherCountries?: OtherCountries[] };
 		await loadCounts(engine, rows, otherCountries ?? []);
+		// Its worker ended (the browser stopped it): the next change starts and loads a new one.
+		engineEnded(engine).catch(() => (ready = undefined));
 		return engine;
 	})().catch((error) => {
 		ready = undefined;

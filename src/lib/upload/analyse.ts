@@ -3,6 +3,7 @@
  * (internal figures for staff) and release it with the build's own transform.
  */
 import { dropAllExcept, type Engine } from '$lib/db/engine';
+import { engineFault } from '$lib/db/engine-fault';
 import { matchCountry } from '$lib/normalise/countries';
 import { loadExports, type ExportFile, type IngestResult, type LoadOptions } from '$lib/ingest/load-export';
 import { localDate } from '$lib/ingest/export-date';
@@ -28,6 +29,12 @@ export async function analyseExports(engines: Engine[], files: ExportFile[], opt
 	const [engine, ...helpers] = engines;
 	// A registration after today cannot be in an export made today: rejected, with its line.
 	const ingest = await loadExports(engines, files, { exportDate: localDate(), ...options });
+	// A file DuckDB could not read for want of memory is not a fault of the file: the whole drop
+	// fails, and says so, rather than reporting it as an unreadable CSV.
+	for (const file of ingest.files) {
+		const fault = file.error === undefined ? null : engineFault(file.error, file.file);
+		if (fault?.kind === 'memory') throw fault;
+	}
 	const exact = countTables(ingest.rows, UPLOAD_SCOPE);
 	const [, scope] = await Promise.all([
 		Promise.all(helpers.map((helper) => dropAllExcept(helper, ''))),

@@ -125,7 +125,7 @@ const en = {
 	reportOnThis: 'Report on this data',
 	tooLarge: (name: string, mb: string) => `${name} is ${mb} MB: larger than this page can read in a browser (about 1 GB). Split the export by year.`,
 	engineFaultDownload: (file: string, detail: string) => `The database engine (${file}) could not be downloaded${detail ? ` (${detail})` : ''}.`,
-	engineFaultMime: (file: string, type: string) => `The database engine (${file}) is served as ${type}, not application/wasm: the site’s host must serve .wasm files as application/wasm.`,
+	engineFaultMime: (file: string, type: string) => `The database engine (${file}) is not served as application/wasm${type ? ` (but as ${type})` : ''}: the site’s host must serve .wasm files as application/wasm.`,
 	engineFaultStalled: (seconds: string) => `The database engine did not start: no sign of it for ${seconds} s.`,
 	engineFaultCrashed: 'The database engine stopped working: the browser ended it.',
 	engineFaultMemory: 'The browser ran out of memory.',

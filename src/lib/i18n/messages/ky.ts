@@ -181,7 +181,7 @@ const ky: Messages = {
 	reportOnThis: 'Ушул маалымат боюнча отчет',
 	tooLarge: (name, mb) => `${name} — ${mb} МБ: бул барак браузерде окуй алгандан чоң (болжол менен 1 ГБ). Экспортту жылдар боюнча бөлүңүз.`,
 	engineFaultDownload: (file, detail) => `Маалымат базасынын кыймылдаткычын (${file}) жүктөө мүмкүн болгон жок${detail ? ` (${detail})` : ''}.`,
-	engineFaultMime: (file, type) => `Маалымат базасынын кыймылдаткычы (${file}) application/wasm эмес, ${type} катары берилүүдө: сайттын хостинги .wasm файлдарын application/wasm катары бериши керек.`,
+	engineFaultMime: (file, type) => `Маалымат базасынын кыймылдаткычы (${file}) application/wasm катары берилбейт${type ? ` (${type} катары берилет)` : ''}: сайттын хостинги .wasm файлдарын application/wasm катары бериши керек.`,
 	engineFaultStalled: (seconds) => `Маалымат базасынын кыймылдаткычы иштеп баштаган жок: ${seconds} сек бою андан жооп жок.`,
 	engineFaultCrashed: 'Маалымат базасынын кыймылдаткычы иштебей калды: браузер аны токтотту.',
 	engineFaultMemory: 'Браузерге эс тутум жетпей калды.',

@@ -173,7 +173,7 @@ const ru: Messages = {
 	reportOnThis: 'Отчёт по этим данным',
 	tooLarge: (name, mb) => `${name} — ${mb} МБ: больше, чем страница может прочитать в браузере (около 1 ГБ). Разделите выгрузку по годам.`,
 	engineFaultDownload: (file, detail) => `Не удалось загрузить движок базы данных (${file})${detail ? ` (${detail})` : ''}.`,
-	engineFaultMime: (file, type) => `Движок базы данных (${file}) отдаётся как ${type}, а не application/wasm: хостинг сайта должен отдавать файлы .wasm как application/wasm.`,
+	engineFaultMime: (file, type) => `Движок базы данных (${file}) отдаётся не как application/wasm${type ? ` (а как ${type})` : ''}: хостинг сайта должен отдавать файлы .wasm как application/wasm.`,
 	engineFaultStalled: (seconds) => `Движок базы данных не запустился: от него нет ответа ${seconds} с.`,
 	engineFaultCrashed: 'Движок базы данных перестал работать: браузер остановил его.',
 	engineFaultMemory: 'Браузеру не хватило памяти.',
