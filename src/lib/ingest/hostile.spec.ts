@@ -4,6 +4,7 @@
  * line breaks of two kinds. Each test knows its answer: rows read, loaded and rejected, and the lines.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
 import { createNodeEngine } from '$lib/server/engine-node';
 import type { Engine } from '$lib/db/engine';
 import { normaliseDate, normaliseYear } from '$lib/normalise/values';
@@ -11,6 +12,7 @@ import { loadExports, type ExportFile } from './load-export';
 import { checkFile } from './decode';
 import { NUL_PROBLEM } from './nul';
 import { sameLineBreaks } from './line-breaks';
+import { hasLongLine } from './read-file';
 
 const enc = (text: string) => new TextEncoder().encode(text);
 const file = (name: string, bytes: Uint8Array | string): ExportFile => ({ name, bytes: typeof bytes === 'string' ? enc(bytes) : bytes });
@@ -48,6 +50,17 @@ describe('a field longer than DuckDB’s default line (2,000,000 bytes)', () => 
 		expect(problems(whole)).toEqual([['unrecognised sex', 1, [5], false]]);
 		expect(await loadExports([engine, other], [file('long.csv', text)], { partBytes: 0 })).toEqual(whole);
 	}, 30_000);
+
+	it('hasLongLine(bytes, limit) finds a line over the limit with a search per half-limit block, as a search per line does', () => {
+		const naive = (bytes: Uint8Array, limit: number) => new TextDecoder().decode(bytes).split('\n').some((line) => line.length > limit);
+		fc.assert(
+			fc.property(fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 30 }), fc.integer({ min: 2, max: 20 }), (lengths, limit) => {
+				const bytes = enc(lengths.map((n) => 'x'.repeat(n)).join('\n'));
+				expect(hasLongLine(bytes, limit)).toBe(naive(bytes, limit));
+			}),
+			{ seed: 14, numRuns: 500 }
+		);
+	});
 
 	it('past 32 MB (a quote left open swallows the file), refuses the file naming that line: DuckDB would drop the row unsaid', async () => {
 		const huge = 'y'.repeat(33 * 1024 * 1024);
