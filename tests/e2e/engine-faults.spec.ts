@@ -157,6 +157,16 @@ describe('/ when its engine fails', () => {
 		await page.close();
 	});
 
+	it('waits for a wasm the server never sends (and a HEAD it does not answer): gives up after 8 s without a sign of it', async () => {
+		const { page, status } = await faultOnFirstChange(
+			'/',
+			(p, mark) => p.route(WASM, (route) => (route.request().method() === 'HEAD' ? route.fulfill({ status: 405, body: '' }) : mark())),
+			'wasm never sent'
+		);
+		expect(status).toBe('The figures could not be updated: The database engine did not start: no sign of it for 8 s. Filtering is unavailable in this browser just now. The figures shown are the published ones.');
+		await page.close();
+	});
+
 	it('loses its DuckDB worker while the published counts are loaded into it', async () => {
 		const { page, status } = await faultOnFirstChange('/', (p) => patchWorker(p, dieAt(`(m) => m.type === 'INSERT_ARROW_FROM_IPC_STREAM'`), 'after'), 'worker ends mid-load', {
 			workerEndIsFault: true
