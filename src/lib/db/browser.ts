@@ -92,7 +92,7 @@ function spawnWorker(script: string, wasm: string) {
 		async watch(): Promise<void> {
 			URL.revokeObjectURL(blob);
 			const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
-			if (!locks) return; // not a secure context: a death is then noticed only by the stall watch of a start
+			if (!locks) return; // not a secure context: only the worker's error events and the stall watch of a start are left
 			// Asked for before the worker holds it, the lock could be granted to this page first.
 			for (let tries = 0; tries < 50; tries++) {
 				const { held } = await locks.query();
@@ -110,7 +110,7 @@ function spawnWorker(script: string, wasm: string) {
 	};
 }
 
-/** What each engine does when its worker ends (the started-engines map forgets it, pages start anew). */
+/** Each engine's end: rejects with the fault once its worker ends (the started engines forget it, pages start anew). */
 const endings = new WeakMap<Engine, Promise<never>>();
 
 /** Rejects with the fault once `engine`'s worker has ended (never, for an engine closed on purpose). */
