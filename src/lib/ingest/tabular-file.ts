@@ -7,8 +7,9 @@ import type { ExportFile } from './types';
 export type AsCsv = { file: ExportFile; place?: SheetPlace } | { error: string };
 
 /** In a browser, a workbook is read in a worker of its own, ended when the load is cancelled. */
-function workbookInWorker(bytes: Uint8Array, sheet: string | undefined, signal?: AbortSignal): Promise<SheetText> {
-	const worker = new Worker(new URL('./workbook-worker.ts', import.meta.url), { type: 'module' });
+async function workbookInWorker(bytes: Uint8Array, sheet: string | undefined, signal?: AbortSignal): Promise<SheetText> {
+	const { workbookWorkerUrl } = await import('./workbook-worker-url');
+	const worker = new Worker(await workbookWorkerUrl(), { type: 'module' });
 	return new Promise<SheetText>((resolve, reject) => {
 		const stop = () => reject(new DOMException('cancelled', 'AbortError'));
 		signal?.addEventListener('abort', stop, { once: true });

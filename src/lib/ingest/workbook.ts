@@ -80,8 +80,8 @@ export class WorkbookError extends Error {}
  * The sheet `pick`, or the first sheet that holds data, as CSV text and where its lines came from.
  * Throws a WorkbookError with a message for staff when the file cannot be read.
  */
-export async function workbookText(bytes: Uint8Array, pick?: string): Promise<SheetText> {
-	const xlsx: XLSX = await import('@e965/xlsx');
+export async function workbookText(bytes: Uint8Array, pick?: string, given?: XLSX): Promise<SheetText> {
+	const xlsx: XLSX = given ?? (await import('@e965/xlsx'));
 	let book: import('@e965/xlsx').WorkBook;
 	try {
 		// cellNF: the number format that says a number is a date. Formatted text, formulas' text and
