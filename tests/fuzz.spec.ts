@@ -48,7 +48,7 @@ const ENCODINGS: Record<string, (text: string) => Uint8Array> = {
 /** The real inputs the mutations start from, as text. */
 function seeds(): { name: string; text: string }[] {
 	const sample = readFileSync('data/sample-export.csv', 'utf8').split('\n').slice(0, 40).join('\n') + '\n';
-	const fixtures = ['known.csv', 'data-case-level/export.csv', 'data-with-pii/export.csv', 'data-unreadable/export.csv'].map((f) => ({
+	const fixtures = ['known.csv', 'data-case-level/export.csv', 'data-with-pii/export.csv', 'data-with-pii/damaged.csv'].map((f) => ({
 		name: f,
 		text: readFileSync(`tests/fixtures/${f}`, 'utf8')
 	}));

@@ -98,7 +98,8 @@ describe(`every page at ${PHONE.width}×${PHONE.height}`, () => {
 });
 
 describe(`/upload/ after a drop of data/sample-export.csv, at ${PHONE.width} px`, () => {
-	for (const lang of LANGS)
+	// English and Kyrgyz (the longest words): each drop runs the release and its audit, ~20 s.
+	for (const lang of LANGS.filter((l) => l !== 'ru/'))
 		it(`/${lang}upload/: the dashboard, check report, comparison, loss and audit tables and the chart tables fit${lang ? '' : '; axe at 360 and 1280 px'}`, async () => {
 			const { page } = await openPage(browser, `/${lang}upload/`, { viewport: PHONE });
 			await waitReady(page);

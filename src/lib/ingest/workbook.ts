@@ -90,7 +90,9 @@ export async function workbookText(bytes: Uint8Array, pick?: string, given?: XLS
 		book = xlsx.read(bytes, { type: 'array', dense: true, cellNF: true, cellText: false, cellFormula: false, cellHTML: false, bookFiles: true });
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
-		if (/password|encrypt/i.test(message)) throw new WorkbookError('the workbook is protected by a password: open it in Excel, remove the password (File → Info → Protect Workbook) and drop it again, or save it as CSV.');
+		// An encrypted Office file is an OLE container SheetJS calls password-protected; a zip it calls
+		// encrypted is a damaged one.
+		if (/password/i.test(message)) throw new WorkbookError('the workbook is protected by a password: open it in Excel, remove the password (File → Info → Protect Workbook) and drop it again, or save it as CSV.');
 		throw new WorkbookError(`it looks like a workbook but could not be read (${message.split('\n')[0]}); it may be damaged. Open it in Excel or LibreOffice and save it again, or save it as CSV.`);
 	}
 	const withData = book.SheetNames.filter((name) => book.Sheets[name]?.['!ref'] && (book.Sheets[name]['!data']?.length ?? 0) > 0);
