@@ -285,7 +285,7 @@ async function benchUpload(browser, base, file, label, runs, when = 'warm') {
 	if (!failed) row(`  then the release at every level, audited in the page (the solver fetched then) → download offered`, ms(median(ours.map((o) => o.released))), '', '', '');
 }
 
-/** The CSV's rows as an .xlsx, its registration dates as date cells (serial numbers), as Excel keeps a register. */
+/** The CSV's rows as an .xlsx as Excel writes one: registration dates as date cells (serial numbers), text in the shared-strings table. */
 async function writeWorkbook(csvPath, xlsxPath) {
 	const XLSX = await import('@e965/xlsx');
 	const [header, ...lines] = readFileSync(csvPath, 'utf8').trimEnd().split('\n');
@@ -299,7 +299,7 @@ async function writeWorkbook(csvPath, xlsxPath) {
 	}
 	const wb = XLSX.utils.book_new();
 	XLSX.utils.book_append_sheet(wb, ws, 'Register');
-	writeFileSync(xlsxPath, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }));
+	writeFileSync(xlsxPath, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true, bookSST: true }));
 }
 
 async function benchWorkbook(browser, base, tmp) {

@@ -132,3 +132,24 @@ describe('data/ for the build', () => {
 		expect([result.rowsRead, result.rowsLoaded, result.rowsRejected]).toEqual([1 + 41 + 31, 1 + 41 + 30, 1]);
 	});
 });
+
+describe('the fast .xlsx reader', () => {
+	it('reads what SheetJS reads: every value, date format, merge and hidden row of the fixtures', async () => {
+		const XLSX = await import('@e965/xlsx');
+		const { readXlsxSheets } = await import('$lib/ingest/xlsx-sheets');
+		for (const make of [W.registerXlsx, W.twoSheetsXlsx]) {
+			const bytes = new Uint8Array(make());
+			const fast = readXlsxSheets(XLSX, bytes)!;
+			const slow = XLSX.read(bytes, { type: 'array', dense: true, cellNF: true, cellText: false, cellStyles: true });
+			expect(fast.SheetNames).toEqual(slow.SheetNames);
+			for (const name of slow.SheetNames) {
+				const [f, s] = [fast.Sheets[name], slow.Sheets[name]];
+				expect(f['!ref']).toBe(s['!ref']);
+				expect(f['!merges']).toEqual(s['!merges']);
+				const values = (data: import('@e965/xlsx').CellObject[][]) => data.map((row) => (row ?? []).map((c) => (c ? [c.t, c.v, c.t === 'n' ? (c.z ?? 'General') : ''] : null)));
+				expect(values(f['!data']!)).toEqual(values(s['!data']!));
+				expect([...fast.hiddenRows[name]]).toEqual((s['!rows'] ?? []).flatMap((r, i) => (r?.hidden ? [i + 1] : [])));
+			}
+		}
+	});
+});
