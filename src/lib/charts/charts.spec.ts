@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { OTHER, SEVERAL, UNKNOWN, WITHHELD } from '$lib/types';
 import { chartOptions } from './labels';
-import { topCategories, nationalitiesChart, nationalitiesTable } from './nationalities';
+import { NATIONALITIES, nationalitiesChart, nationalitiesTable } from './nationalities';
+import { topCategories } from './ranked';
 import { trendChart, trendTable } from './trend';
 import { sexAgeChart, sexAgeTable } from './sex-age';
 import { disabilityTable } from './disability';
@@ -13,9 +14,9 @@ const opts = chartOptions({ lang: 'en', k: 10 });
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 
 describe('chart specs', () => {
-	it('topCategories(rows, max) keeps the largest countries and puts the rest in Other, non-countries last', () => {
+	it('topCategories(rows, max, last) keeps the largest countries and puts the rest in Other, non-countries last', () => {
 		const rows = [{ category: UNKNOWN, n: 5 }, { category: 'KG', n: 300 }, { category: 'UZ', n: 40 }, { category: 'AF', n: 20 }, { category: 'TJ', n: 15 }, { category: OTHER, n: 12 }, { category: 'stateless', n: 11 }];
-		expect(topCategories(rows, 2)).toEqual([
+		expect(topCategories(rows, 2, NATIONALITIES.last)).toEqual([
 			{ category: 'KG', n: 300 }, { category: 'UZ', n: 40 }, { category: 'stateless', n: 11 }, { category: OTHER, n: 47 }, { category: UNKNOWN, n: 5 }
 		]);
 	});
