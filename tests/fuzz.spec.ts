@@ -18,6 +18,7 @@ import { createNodeEngine } from '$lib/server/engine-node';
 import type { Engine } from '$lib/db/engine';
 import { loadExports, type ExportFile, type IngestResult, type LoadOptions } from '$lib/ingest/load-export';
 import { decode } from '$lib/ingest/decode';
+import { fileErrorKey } from '$lib/i18n/file-errors';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31;
@@ -150,6 +151,7 @@ function checkAccounting(result: IngestResult, bytes: Uint8Array) {
 	expect(file.rowsLoaded).toBeLessThanOrEqual(file.rowsRead);
 	expect([result.rowsRead, result.rowsLoaded, result.rowsRejected]).toEqual([file.rowsRead, file.rowsLoaded, file.rowsRejected]);
 	if (file.error || file.needsMapping) expect(file.rowsRead).toBe(0);
+	if (file.error) expect(fileErrorKey(file.error), `a refusal said in Russian and Kyrgyz too: ${file.error}`).not.toBeNull();
 	// Each rejected row has a reason in the report (a row can have two: a missing date and an invalid count).
 	const reasons = file.problems.filter((p) => p.rejected).reduce((n, p) => n + p.rows, 0);
 	expect(reasons, 'every rejected row has a reason').toBeGreaterThanOrEqual(file.rowsRejected);

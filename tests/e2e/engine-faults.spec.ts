@@ -157,6 +157,23 @@ describe('/ when its engine fails', () => {
 		await page.close();
 	});
 
+	it('/ky/report/ cannot download the wasm: says so in Kyrgyz, and the report keeps its figures', async () => {
+		const faulty = await open('/ky/report/', async (p, mark) => {
+			await p.route('**/data/report-views.json', (route) => route.fulfill({ status: 404, body: '' }));
+			await p.route(WASM, (route) => (mark(), route.fulfill({ status: 404, body: 'Not Found' })));
+		});
+		const { page } = faulty;
+		const table = () => page.locator('[data-testid="report-table"] tbody').innerText();
+		const prerendered = await table();
+		const action = Date.now();
+		await page.selectOption('select[name="from"]', '2020');
+		await timeMessage(faulty, '[role="status"] .error', /\S/, action, '/ky/report/ wasm 404');
+		expect(await page.locator('p.status[role="status"]').innerText()).toMatch(/^Көрсөткүчтөрдү жаңылоо мүмкүн болгон жок: Маалымат базасынын кыймылдаткычын \(duckdb-(eh|mvp)\.[\w-]+\.wasm\) жүктөө мүмкүн болгон жок \(404 Not Found\)\.$/);
+		expect(await table()).toBe(prerendered);
+		expect(prerendered).toMatch(/\d/);
+		await page.close();
+	});
+
 	it('waits for a wasm the server never sends (and a HEAD it does not answer): gives up after 8 s without a sign of it', async () => {
 		const { page, status } = await faultOnFirstChange(
 			'/',

@@ -98,6 +98,19 @@ describe('/upload/ reads workbooks and Parquet', () => {
 		await page.close();
 	});
 
+	it.each([
+		['ru/', 'damaged.xlsx: похоже на книгу, но её не удалось прочитать', /отчёт о проверке/i],
+		['ky/', 'damaged.xlsx: китепке окшойт, бирок аны окуу мүмкүн болгон жок', /Текшерүү отчетун/i]
+	])('/%supload/: a damaged workbook is said in the page’s language, on the page and in the check report', async (lang, said, button) => {
+		const { page } = await openPage(browser, `/${lang}upload/`);
+		await waitReady(page);
+		await drop(page, 'damaged.xlsx', W.corruptXlsx());
+		expect(await page.innerText('[data-testid="file-error"]')).toContain(said);
+		const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+		expect((await downloadBytes(report)).toString('utf8')).toContain(said);
+		await page.close();
+	});
+
 	it('/ never downloads the code that reads workbooks or Parquet, even once the filters start', async () => {
 		const { page, requests } = await openPage(browser, '/');
 		await waitReady(page);

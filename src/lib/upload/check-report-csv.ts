@@ -11,7 +11,7 @@ import type { Lang } from '$lib/types';
 export function checkReportCsv(files: FileReport[], m: Messages, lang: Lang): string {
 	const rows: (string | number)[][] = [];
 	for (const f of files) {
-		rows.push([f.file, m.summary, '', f.error ?? m.rowsSummary(String(f.rowsRead), String(f.rowsLoaded), String(f.rowsRejected)), f.rowsRead, '', '']);
+		rows.push([f.file, m.summary, '', f.error !== undefined ? m.fileError(f.error) : m.rowsSummary(String(f.rowsRead), String(f.rowsLoaded), String(f.rowsRejected)), f.rowsRead, '', '']);
 		for (const p of f.problems)
 			rows.push([f.file, p.rejected ? m.rejectedRow : m.keptUnknown, f.fieldColumns?.[p.field] ?? p.field, m.problemKind(p.kind), p.rows, placesOf(f, p).join(' '), p.values.join(' | ')]);
 		// A column's line is the header's.

@@ -101,6 +101,8 @@ const en = {
 	problemKind: (kind: string) => kind,
 	/** Why a column was refused or ignored, as mapHeaders and refusalReason say it (in English). */
 	columnReason: (reason: string) => reason,
+	/** Why a whole file was not read, as the ingest says it (in English, after the file's name). */
+	fileError: (error: string) => error,
 	refusedColumns: 'Columns refused (direct identifiers: never loaded, never shown)',
 	ignoredColumns: 'Columns ignored (not part of the data contract)',
 	downloadCheck: 'Download the check report (CSV)',

@@ -5,6 +5,7 @@
  */
 import type { Messages } from './en';
 import { kindIn, reasonIn, type ReasonWords } from '../problem-kinds';
+import { fileErrorIn, type FileErrorWords } from '../file-errors';
 
 const KY_KINDS: Record<string, string> = {
 	'missing year': 'жылы жок',
@@ -51,6 +52,27 @@ const KY_REASONS: ReasonWords = {
 	looksLike: (column, byValues) => `${column} мамычасына окшош${byValues ? ' (маанилери боюнча)' : ''}`,
 	duplicate: (column) => `${column}-мамычаны кайталайт`,
 	notRecognised: 'таанылган талаа эмес'
+};
+
+const SAVE_AS_CSV_KY = 'Аны CSV катары сактап (Файл → Башкача сактоо → CSV UTF-8), ошол файлды таштаңыз.';
+
+const KY_FILE_ERRORS: FileErrorWords = {
+	empty: (f) => `${f}: файл бош`,
+	workbookNotCsv: (f) => `${f}: бул CSV эмес, Excel же OpenDocument китеби. ${SAVE_AS_CSV_KY}`,
+	xlsNotCsv: (f) => `${f}: бул CSV эмес, эски Excel китеби (.xls). ${SAVE_AS_CSV_KY}`,
+	pdf: (f) => `${f}: бул CSV эмес, PDF. Реестрди CSV катары түшүрүңүз.`,
+	binary: (f) => `${f}: бул CSV текст эмес, бинардык файл.`,
+	headerOnly: (f) => `${f}: баш сап гана бар, маалымат саптары жок`,
+	noHeader: (f) => `${f}: баш сап жок`,
+	sep: (f, d) => `${f}: 1-сап бөлгүч катары «${d}» белгисин атайт (sep=${d}): үтүр, үтүрлүү чекит, табуляция жана | гана окулат`,
+	notDelimited: (f) => `${f}: бул бөлгүчтөр менен бөлүнгөн маалыматка окшобойт (мамычаларды үтүр да, үтүрлүү чекит да, табуляция да бөлбөйт)`,
+	lineTooLong: (f, line, mb) => `${f}: ${line}-сап ${mb} МБдан узун (тырмакча жабылбай калганбы?), муну окуу мүмкүн эмес: файл окулган жок`,
+	duckdb: (f, detail) => `${f}: DuckDB аны CSV катары окуй алган жок (${detail})`,
+	parquet: (f, detail) => `${f}: бул Parquet файлын окуу мүмкүн болгон жок (${detail}); ал бузулган же толук эмес болушу мүмкүн.`,
+	password: (f) => `${f}: китеп сырсөз менен корголгон: аны Excelде ачып, сырсөздү алып салыңыз (Файл → Маалымат → Китепти коргоо) жана кайра таштаңыз же CSV катары сактаңыз.`,
+	damagedWorkbook: (f, detail) => `${f}: китепке окшойт, бирок аны окуу мүмкүн болгон жок (${detail}); ал бузулган болушу мүмкүн. Аны Excel же LibreOffice менен ачып, кайра сактаңыз же CSV катары сактаңыз.`,
+	noSheet: (f) => `${f}: китепте маалыматы бар барак жок.`,
+	workbookReader: (f, detail) => `${f}: китепти окуу мүмкүн болгон жок (${detail})`
 };
 
 const ky: Messages = {
@@ -155,6 +177,7 @@ const ky: Messages = {
 	noProblems: 'Көйгөй табылган жок.',
 	problemKind: (kind) => kindIn(KY_KINDS, kind),
 	columnReason: (reason) => reasonIn(KY_REASONS, reason),
+	fileError: (error) => fileErrorIn(KY_FILE_ERRORS, error),
 	refusedColumns: 'Четке кагылган мамычалар (түз идентификаторлор: эч качан жүктөлбөйт жана көрсөтүлбөйт)',
 	ignoredColumns: 'Эске алынбаган мамычалар (маалымат форматына кирбейт)',
 	downloadCheck: 'Текшерүү отчетун жүктөө (CSV)',

@@ -1,6 +1,7 @@
 /** Interface text in Russian. */
 import type { Messages } from './en';
 import { kindIn, reasonIn, type ReasonWords } from '../problem-kinds';
+import { fileErrorIn, type FileErrorWords } from '../file-errors';
 
 const RU_KINDS: Record<string, string> = {
 	'missing year': 'нет года',
@@ -47,6 +48,27 @@ const RU_REASONS: ReasonWords = {
 	looksLike: (column, byValues) => `похоже на ${column}${byValues ? ' (по значениям)' : ''}`,
 	duplicate: (column) => `повторяет столбец ${column}`,
 	notRecognised: 'поле не распознано'
+};
+
+const SAVE_AS_CSV_RU = 'Сохраните её как CSV (Файл → Сохранить как → CSV UTF-8) и перетащите этот файл.';
+
+const RU_FILE_ERRORS: FileErrorWords = {
+	empty: (f) => `${f}: файл пуст`,
+	workbookNotCsv: (f) => `${f}: это книга Excel или OpenDocument, а не CSV. ${SAVE_AS_CSV_RU}`,
+	xlsNotCsv: (f) => `${f}: это старая книга Excel (.xls), а не CSV. ${SAVE_AS_CSV_RU}`,
+	pdf: (f) => `${f}: это PDF, а не CSV. Выгрузите реестр в CSV.`,
+	binary: (f) => `${f}: это двоичный файл, а не текст CSV.`,
+	headerOnly: (f) => `${f}: только строка заголовка, строк с данными нет`,
+	noHeader: (f) => `${f}: нет строки заголовка`,
+	sep: (f, d) => `${f}: строка 1 называет разделителем «${d}» (sep=${d}): читаются только запятая, точка с запятой, табуляция и |`,
+	notDelimited: (f) => `${f}: это не похоже на данные с разделителями (столбцы не разделены ни запятой, ни точкой с запятой, ни табуляцией)`,
+	lineTooLong: (f, line, mb) => `${f}: строка ${line} длиннее ${mb} МБ (не осталась ли кавычка открытой?) — столько прочитать нельзя: файл не прочитан`,
+	duckdb: (f, detail) => `${f}: DuckDB не смог прочитать его как CSV (${detail})`,
+	parquet: (f, detail) => `${f}: этот файл Parquet не удалось прочитать (${detail}); возможно, он повреждён или обрезан.`,
+	password: (f) => `${f}: книга защищена паролем: откройте её в Excel, снимите пароль (Файл → Сведения → Защитить книгу) и перетащите снова или сохраните её как CSV.`,
+	damagedWorkbook: (f, detail) => `${f}: похоже на книгу, но её не удалось прочитать (${detail}); возможно, она повреждена. Откройте её в Excel или LibreOffice и сохраните заново или сохраните как CSV.`,
+	noSheet: (f) => `${f}: в книге нет листа с данными.`,
+	workbookReader: (f, detail) => `${f}: книгу не удалось прочитать (${detail})`
 };
 
 const ru: Messages = {
@@ -149,6 +171,7 @@ const ru: Messages = {
 	noProblems: 'Проблем не найдено.',
 	problemKind: (kind) => kindIn(RU_KINDS, kind),
 	columnReason: (reason) => reasonIn(RU_REASONS, reason),
+	fileError: (error) => fileErrorIn(RU_FILE_ERRORS, error),
 	refusedColumns: 'Отклонённые столбцы (прямые идентификаторы: не загружаются и не показываются)',
 	ignoredColumns: 'Пропущенные столбцы (не входят в формат данных)',
 	downloadCheck: 'Скачать отчёт о проверке (CSV)',
