@@ -263,6 +263,11 @@ describe('/upload/ → report', () => {
 		expect(await page.locator('[data-testid="sentence"]').first().textContent()).toBe(
 			'From 2023 to 2025 the organisations served 6 people, 50% of them with a disability (of 4 people whose status is known).'
 		);
+		// The dashboard's charts and the report's are on the page together: each labelled by its own.
+		const ids = await page.locator('[id]').evaluateAll((els) => els.map((e) => e.id));
+		expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+		expect(await page.locator('[data-chart="trend"]').count()).toBe(2);
+		expect(await runAxe(page)).toEqual([]);
 		await page.close();
 	});
 });
