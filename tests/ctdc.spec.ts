@@ -21,6 +21,7 @@ import { countTables, release } from '$lib/release';
 import { computeIndicators, loadCounts } from '$lib/indicators';
 import { chartOptions } from '$lib/charts/labels';
 import { exploitationTable } from '$lib/charts/exploitation';
+import { ctdcWithFlags } from './fixtures/ctdc-flags';
 
 const bytes = new Uint8Array(readFileSync('tests/fixtures/ctdc.csv'));
 let engine: Engine;
@@ -95,5 +96,22 @@ describe('its type of exploitation, one more protected view', () => {
 		expect((await computeIndicators(engine, {})).exploitation).toEqual([
 			{ category: SEVERAL, n: 12 }, { category: 'sexual', n: 24 }, { category: 'labour', n: 21 }, { category: OTHER, n: 11 }, { category: UNKNOWN, n: 10 }
 		].sort((a, b) => b.n - a.n || (a.category < b.category ? -1 : 1)));
+	});
+});
+
+describe('the same export with CTDC’s yes/no column for each type instead of typeOfExploitConcatenated', () => {
+	it('reads the flags as one type per person: the same people by type, begging under Other types, "maybe" reported with its line', async () => {
+		const flagged = await loadExports(engine, [{ name: 'ctdc-flags.csv', bytes: new TextEncoder().encode(ctdcWithFlags()) }]);
+		const [file] = flagged.files;
+		expect(file.columns.map((c) => c.field)).toEqual(['year', 'sex', 'age', 'majority', 'nationality', 'exploit_sexual', 'exploit_labour', 'exploit_sex_and_labour', 'exploit_marriage', 'exploit_other']);
+		expect([flagged.rowsRead, flagged.rowsLoaded, flagged.rowsRejected, flagged.people]).toEqual([79, 78, 1, 78]);
+		expect(by(flagged.rows, (p) => p.exploitation ?? UNKNOWN)).toEqual({ sexual: 24, labour: 21, [SEVERAL]: 12, [UNKNOWN]: 10, marriage: 5, [OTHER]: 6 });
+		expect(file.problems.map((p) => [p.field, p.kind, p.rows, p.lines, p.rejected])).toEqual([
+			['year', 'missing year', 1, [42], true],
+			['exploit_other', 'not yes or no', 1, [7], false]
+		]);
+		// Everything else as read from the concatenated column.
+		const rest = (r: IngestResult) => by(r.rows, (p) => `${p.year}|${p.sex}|${p.age}|${p.nationality}`);
+		expect(rest(flagged)).toEqual(rest(result));
 	});
 });

@@ -19,6 +19,13 @@ export type TextField = (typeof TEXT_FIELDS)[number];
 export const WG_DOMAINS = ['seeing', 'hearing', 'walking', 'remembering', 'self_care', 'communicating'] as const;
 export type WgDomain = (typeof WG_DOMAINS)[number];
 
+/**
+ * CTDC's yes/no column for each type of exploitation (isSexualExploit, isForcedLabour, …; isSexAndLabour
+ * is both): read together as the type of exploitation where an export has no typeOfExploitConcatenated.
+ */
+export const EXPLOIT_FLAGS = ['sexual', 'labour', 'sex_and_labour', 'marriage', 'slavery', 'military', 'organs', 'other'] as const;
+export type ExploitFlag = (typeof EXPLOIT_FLAGS)[number];
+
 export type Field =
 	| 'year'
 	| 'date'
@@ -33,7 +40,8 @@ export type Field =
 	| 'disability'
 	/** Type of exploitation (CTDC's typeOfExploitConcatenated) or a programme's own case type. */
 	| 'exploitation'
-	| `wg_${WgDomain}`;
+	| `wg_${WgDomain}`
+	| `exploit_${ExploitFlag}`;
 
 export const SEXES = ['female', 'male', 'other'] as const;
 export type Sex = (typeof SEXES)[number] | typeof UNKNOWN;

@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import Papa from 'papaparse';
 import { serveStatic } from '../../scripts/static-server.mjs';
 import { connectBrowser, downloadBytes, openPage, waitReady } from './harness';
+import { ctdcWithFlags } from '../fixtures/ctdc-flags';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,10 +21,10 @@ afterAll(() => browser?.close());
 
 const buffer = readFileSync('tests/fixtures/ctdc.csv');
 
-async function dropCtdc(path: string): Promise<Page> {
+async function dropCtdc(path: string, file = { name: 'ctdc.csv', buffer }): Promise<Page> {
 	const { page } = await openPage(browser, path);
 	await waitReady(page);
-	await page.setInputFiles('[data-testid="drop-zone"] input[type="file"]', [{ name: 'ctdc.csv', buffer, mimeType: 'text/csv' }]);
+	await page.setInputFiles('[data-testid="drop-zone"] input[type="file"]', [{ ...file, mimeType: 'text/csv' }]);
 	await page.waitForSelector('[data-testid="ingest-summary"]', { timeout: 60_000 });
 	await waitReady(page);
 	return page;
@@ -84,6 +85,21 @@ describe('a CTDC-standard export on /upload/', () => {
 		expect(await chartTable(page, 'exploitation')).toEqual([
 			['Сексуальная эксплуатация', '24'], ['Принудительный труд', '21'], ['Принудительное попрошайничество', '<10'], ['Принудительный брак', '<10'], ['Несколько видов', '12'], ['Не указано', '10']
 		]);
+		await page.close();
+	});
+});
+
+describe('the CTDC export with a yes/no column for each type (tests/fixtures/ctdc-flags.ts)', () => {
+	it('gives the same type of exploitation chart on /ky/upload/, begging under Other types, and the value that is not yes or no in the check report', async () => {
+		const page = await dropCtdc('/ky/upload/', { name: 'ctdc-flags.csv', buffer: Buffer.from(ctdcWithFlags()) });
+		const summary = page.locator('[data-testid="ingest-summary"]');
+		expect(await Promise.all(['data-rows-read', 'data-rows-loaded', 'data-rows-rejected', 'data-people'].map((a) => summary.getAttribute(a)))).toEqual(['79', '78', '1', '78']);
+		expect(await chartTable(page, 'exploitation')).toEqual([
+			['Сексуалдык эксплуатация', '24'], ['Мажбурлап иштетүү', '21'], ['Мажбурлап никелештирүү', '<10'], ['Бир нече түрү', '12'], ['Башка түрлөрү', '<10'], ['Белгисиз', '10']
+		]);
+		const flag = page.locator('[data-testid="problems"] tr[data-field="exploit_other"]');
+		expect(await flag.innerText()).toContain('«ооба» да, «жок» да эмес');
+		expect(await flag.innerText()).toContain('isOtherExploit');
 		await page.close();
 	});
 });

@@ -5,10 +5,10 @@
  */
 import type { Engine } from '$lib/db/engine';
 import { ident, type Columns } from '$lib/db/engine';
-import { WG_DOMAINS, type Field } from '$lib/types';
+import { EXPLOIT_FLAGS, WG_DOMAINS, type ExploitFlag, type Field } from '$lib/types';
 import { EXAMPLE_LINES, kindOf, problemsOf } from './problems';
 import { PACK_A, PACK_B, packExpression, type Dictionaries } from './attribute-codes';
-import { normaliseAge, normaliseCount, normaliseDate, normaliseDisability, normaliseExploitation, normaliseMajority, normaliseNationality, normaliseSex, normaliseText, normaliseWg, normaliseYear, wgDisability, type Normalised } from '$lib/normalise/values';
+import { normaliseAge, normaliseCount, normaliseDate, normaliseDisability, normaliseExploitation, normaliseFlag, exploitationOfFlags, normaliseMajority, normaliseNationality, normaliseSex, normaliseText, normaliseWg, normaliseYear, wgDisability, type Normalised } from '$lib/normalise/values';
 import { MAX_LINE_BYTES, type PartRead, type readFile } from './read-file';
 import { NUL_PROBLEM } from './nul';
 
@@ -32,6 +32,7 @@ const NORMALISERS: Partial<Record<Field, Normaliser>> = {
 /** The dictionary a field's codes index: adult/minor is coded as an age group. */
 const dictionaryOf = (field: Field) => (field === 'majority' ? 'age' : field);
 const WG_FIELDS = WG_DOMAINS.map((d) => `wg_${d}` as Field);
+const FLAG_FIELDS = EXPLOIT_FLAGS.map((f) => `exploit_${f}` as Field);
 
 /** Physical line of a loaded row, from its row number, knowing which records DuckDB rejected. */
 function recordOf(rec: number, headerLines: number, rejectedRecords: number[]): number {
@@ -166,6 +167,37 @@ async function linesOf(parts: PartRead[], records: (part: PartRead, p: number) =
 	return lines.slice(0, EXAMPLE_LINES);
 }
 
+/**
+ * Several columns read as one field: the WG-SS answers as a disability, CTDC's yes/no column for each
+ * type as the type of exploitation. Classified per distinct combination of values (a few hundred at
+ * most), by `classify` over what `read` makes of each value, and joined back on all the columns.
+ */
+async function readTogether<A>(parts: PartRead[], i: number, name: string, columns: Field[], raw: RawValue, read: (raw: string) => Normalised<A>, classify: (values: A[]) => number) {
+	const combos = mergeCounts(await Promise.all(parts.map((part) => countValues(part.engine, i, columns, raw, true))), columns, true);
+	const values = combos.map((combo) => columns.map((f) => read(combo.values[f])));
+	const table: Columns = Object.fromEntries(columns.map((f) => [f, combos.map((c) => c.values[f])]));
+	table.code = values.map((v) => classify(v.map((x) => x.value)));
+	await Promise.all(parts.map((part) => part.engine.insertColumns(`map_${i}_${name}`, table)));
+	// One entry per value, not per combination: a value's rows are summed over the combinations it is in.
+	const byValue = new Map<string, Found>();
+	combos.forEach((combo, k) =>
+		columns.forEach((field, d) => {
+			const problem = values[k][d].problem;
+			if (!problem) return;
+			const value = combo.values[field];
+			const entry = byValue.get(`${field}\u0000${value}`) ?? { field, raw: value, problem, rows: 0 };
+			entry.rows += combo.rows;
+			byValue.set(`${field}\u0000${value}`, entry);
+		})
+	);
+	const m = `m_${name}`;
+	return {
+		join: `LEFT JOIN map_${i}_${name} ${m} ON ${columns.map((f) => `r.${ident(f)} = ${m}.${ident(f)}`).join(' AND ')}`,
+		code: `${m}.code::INTEGER`,
+		found: [...byValue.values()]
+	};
+}
+
 /** `latest`: the export's date (yyyy-mm-dd); a year or date after it is rejected. */
 export async function normaliseFile(i: number, read: Required<Awaited<ReturnType<typeof readFile>>>, dict: Dictionaries, latest?: string) {
 	const { report, sniffed, chosen, parts, nul } = read;
@@ -218,33 +250,24 @@ export async function normaliseFile(i: number, read: Required<Awaited<ReturnType
 
 	const wg = WG_FIELDS.filter((f) => chosen.has(f));
 	if (!chosen.has('disability') && wg.length > 0) {
-		// Classified per distinct combination of answers (at most 5^6), by the one WG-SS rule in values.ts.
-		const combos = mergeCounts(await Promise.all(parts.map((part) => countValues(part.engine, i, wg, raw, true))), wg, true);
-		const answers = combos.map((combo) => wg.map((f) => normaliseWg(combo.values[f])));
-		const columns: Record<string, (string | number)[]> = Object.fromEntries(wg.map((f) => [f, combos.map((c) => c.values[f])]));
-		columns.code = answers.map((a) => dict.disability.code(wgDisability(a.map((x) => x.value))));
-		await Promise.all(parts.map((part) => part.engine.insertColumns(`map_${i}_wg`, columns)));
-		joins.push(`LEFT JOIN map_${i}_wg m_wg ON ${wg.map((f) => `r.${ident(f)} = m_wg.${ident(f)}`).join(' AND ')}`);
-		codes.disability = 'm_wg.code::INTEGER';
-		// One entry per value, not per combination: a value's rows are summed over the combinations it is in.
-		const byValue = new Map<string, Found>();
-		combos.forEach((combo, k) =>
-			wg.forEach((field, d) => {
-				const problem = answers[k][d].problem;
-				if (!problem) return;
-				const raw = combo.values[field];
-				const entry = byValue.get(`${field}\u0000${raw}`) ?? { field, raw, problem, rows: 0 };
-				entry.rows += combo.rows;
-				byValue.set(`${field}\u0000${raw}`, entry);
-			})
-		);
-		found.push(...byValue.values());
+		const combined = await readTogether(parts, i, 'wg', wg, raw, normaliseWg, (answers) => dict.disability.code(wgDisability(answers)));
+		joins.push(combined.join);
+		codes.disability = combined.code;
+		found.push(...combined.found);
+	}
+	const flags = FLAG_FIELDS.filter((f) => chosen.has(f));
+	if (!chosen.has('exploitation') && flags.length > 0) {
+		const flagOf = (f: Field) => f.slice('exploit_'.length) as ExploitFlag;
+		const combined = await readTogether(parts, i, 'ex', flags, raw, normaliseFlag, (yes) => dict.exploitation.code(exploitationOfFlags(flags.filter((_, k) => yes[k]).map(flagOf))));
+		joins.push(combined.join);
+		codes.exploitation = combined.code;
+		found.push(...combined.found);
 	}
 
 	// Line numbers are counted only when there is something to show (a clean export reads nothing again).
 	const examples = await Promise.all(parts.map((part) => firstRecords(part.engine, i, found, raw)));
 	const rejectedRecords = parts.map((part) => part.rejects.map((r) => r.line));
-	for (const field of [...fields, ...wg]) {
+	for (const field of [...fields, ...wg, ...flags]) {
 		const lines = (kind: string) =>
 			linesOf(parts, (part, p) =>
 				(examples[p].get(`${field}\u0000${kind}`) ?? []).map((rec) => recordOf(rec, part.headerLines, rejectedRecords[p]))

@@ -43,7 +43,15 @@ const ALIASES: Partial<Record<Field, string[]>> = {
 		'forms of exploitation', 'types of exploitation', 'case type', 'type of case', 'вид эксплуатации', 'тип эксплуатации', 'форма эксплуатации',
 		'формы эксплуатации', 'виды эксплуатации', 'эксплуатация', 'тип случая', 'вид случая', 'тип дела', 'категория случая', 'эксплуатациянын түрү',
 		'эксплуатациянын формасы', 'иштин түрү', 'окуянын түрү'
-	]
+	],
+	exploit_sexual: ['isSexualExploit'],
+	exploit_labour: ['isForcedLabour'],
+	exploit_sex_and_labour: ['isSexAndLabour'],
+	exploit_marriage: ['isForcedMarriage'],
+	exploit_slavery: ['isSlaveryAndPractices'],
+	exploit_military: ['isForcedMilitary'],
+	exploit_organs: ['isOrganRemoval'],
+	exploit_other: ['isOtherExploit']
 };
 
 /**

@@ -7,6 +7,8 @@ import {
 	normaliseDate,
 	normaliseDisability,
 	normaliseExploitation,
+	normaliseFlag,
+	exploitationOfFlags,
 	normaliseMajority,
 	normaliseNationality,
 	normaliseSex,
@@ -340,6 +342,19 @@ describe('values of the CTDC data standard', () => {
 		each(normaliseDisability, [['0', 'no']]);
 		// A year stays required.
 		each(normaliseYear, [['-99', null, 'missing year']]);
+	});
+
+	it('reads a yes/no column for each type (isSexualExploit, …): yes is 1, anything else not yes; set flags give one type, several, or unknown', () => {
+		all(normaliseFlag, ['1', '1.0', 'yes', 'TRUE', 'да', 'Ооба', 'x'], true);
+		all(normaliseFlag, ['0', '0.0', 'no', 'false', 'нет', 'жок', '-99', '', 'unknown'], false);
+		each(normaliseFlag, [['maybe', false, 'not yes or no "maybe"']]);
+		expect(exploitationOfFlags([])).toBe(UNKNOWN);
+		expect(exploitationOfFlags(['labour'])).toBe('labour');
+		expect(exploitationOfFlags(['other'])).toBe(OTHER);
+		expect(exploitationOfFlags(['sex_and_labour'])).toBe(SEVERAL);
+		// isSexAndLabour with isSexualExploit set too is still these two types, not a third.
+		expect(exploitationOfFlags(['sexual', 'sex_and_labour'])).toBe(SEVERAL);
+		expect(exploitationOfFlags(['sexual', 'sexual'])).toBe('sexual');
 	});
 
 	it('reads gender, ageBroad and majorityStatus as CTDC writes them', () => {

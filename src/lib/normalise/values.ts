@@ -8,7 +8,7 @@
  * Every problem reads `<kind> "<value>"`: the loader groups problems by the text before the
  * quoted value, so the value always comes last.
  */
-import { OTHER, SEVERAL, UNKNOWN, type AgeBand, type AgeGroup, type Disability, type Nationality, type Sex } from '$lib/types';
+import { OTHER, SEVERAL, UNKNOWN, type ExploitFlag, type AgeBand, type AgeGroup, type Disability, type Nationality, type Sex } from '$lib/types';
 import { matchCountry } from './countries';
 
 export type Normalised<T> = { value: T; problem?: string };
@@ -327,6 +327,36 @@ export function normaliseExploitation(raw: string): Normalised<string> {
 	const pieces = loose.length > 1 && loose.every((p) => EXPLOITATION.has(key(p))) ? loose : parts(TYPE_LIST);
 	const types = new Set(pieces.map((p) => EXPLOITATION.get(key(p)) ?? normaliseText(p).value));
 	return { value: types.size === 0 ? UNKNOWN : types.size > 1 ? SEVERAL : [...types][0] };
+}
+
+/** The types each of CTDC's yes/no columns names. */
+const FLAG_TYPES: Record<ExploitFlag, string[]> = {
+	sexual: ['sexual'],
+	labour: ['labour'],
+	sex_and_labour: ['sexual', 'labour'],
+	marriage: ['marriage'],
+	slavery: ['slavery'],
+	military: ['military'],
+	organs: ['organs'],
+	other: [OTHER]
+};
+
+const YES_NO = table<boolean>([
+	[true, ['1', '1.0', 'yes', 'y', 'true', 'x', 'да', 'ооба']],
+	[false, ['0', '0.0', 'no', 'n', 'false', 'нет', 'жок']]
+]);
+
+/** One of CTDC's yes/no columns: 1 (yes, true) is yes; 0, no, -99 and blank are not. */
+export function normaliseFlag(raw: string): Normalised<boolean> {
+	if (isBlank(raw)) return { value: false };
+	const value = YES_NO.get(key(raw));
+	return value === undefined ? problem(false, 'not yes or no', raw) : { value };
+}
+
+/** A person's type of exploitation from the flags set for them: one type, SEVERAL, or UNKNOWN when none is. */
+export function exploitationOfFlags(set: readonly ExploitFlag[]): string {
+	const types = new Set(set.flatMap((flag) => FLAG_TYPES[flag]));
+	return types.size === 0 ? UNKNOWN : types.size > 1 ? SEVERAL : [...types][0];
 }
 
 // ——— nationality ———
