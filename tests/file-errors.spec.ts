@@ -27,6 +27,13 @@ const emptyBook = () => {
 	return new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
 };
 
+/** A zip archive of these files, as SheetJS's own zip writer makes it. */
+function zip(files: Record<string, string>): Uint8Array {
+	const archive = XLSX.CFB.utils.cfb_new();
+	for (const [name, text] of Object.entries(files)) XLSX.CFB.utils.cfb_add(archive, name, Buffer.from(text));
+	return new Uint8Array(XLSX.CFB.write(archive, { type: 'buffer', fileType: 'zip' }) as Buffer);
+}
+
 /** A file for each message, named for it. */
 const messages = { en, ru, ky };
 
@@ -40,7 +47,9 @@ const BAD: [FileErrorKey, string, Uint8Array][] = [
 	['parquet', 'cut.parquet', text('PAR1\u0000\u0001garbage\u0000PAR1')],
 	['password', 'locked.xlsx', new Uint8Array(W.passwordXlsx())],
 	['damagedWorkbook', 'damaged.xlsx', new Uint8Array(W.corruptXlsx())],
-	['noSheet', 'blank.xlsx', emptyBook()]
+	['noSheet', 'blank.xlsx', emptyBook()],
+	['zipArchive', 'export.zip', zip({ 'register 2024.csv': 'year,sex\n2024,F\n', 'register 2025.csv': 'year,sex\n2025,M\n' })],
+	['officeDocument', 'report.docx', zip({ '[Content_Types].xml': '<Types/>', 'word/document.xml': '<w:document/>' })]
 ];
 
 describe('a file not read is said in the page’s language', () => {

@@ -23,7 +23,9 @@ const MESSAGES = {
 	password: String.raw`the workbook is protected by a password: open it in Excel, remove the password \(File → Info → Protect Workbook\) and drop it again, or save it as CSV\.`,
 	damagedWorkbook: String.raw`it looks like a workbook but could not be read \((.*)\); it may be damaged\. Open it in Excel or LibreOffice and save it again, or save it as CSV\.`,
 	noSheet: String.raw`the workbook has no sheet with data\.`,
-	workbookReader: String.raw`the workbook could not be read \((.*)\)`
+	workbookReader: String.raw`the workbook could not be read \((.*)\)`,
+	officeDocument: String.raw`this is a Word or PowerPoint document, not a register: export the register as CSV or as an Excel workbook and drop that file\.`,
+	zipArchive: String.raw`this is a zip archive \(holding (.*)\), not an export: extract it and drop the files it holds\.`
 };
 
 export type FileErrorKey = keyof typeof MESSAGES;

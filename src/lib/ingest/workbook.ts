@@ -78,6 +78,28 @@ function fastOrNull(xlsx: XLSX, bytes: Uint8Array) {
 	}
 }
 
+/**
+ * What a zip that is not a workbook is, for a message that says what to do with it: a zip of the
+ * export (staff often zip a large one to send it), or a Word or PowerPoint document. Null when it
+ * holds a workbook's parts (then it is a damaged workbook) or cannot be listed.
+ */
+function notAWorkbook(xlsx: XLSX, bytes: Uint8Array): string | null {
+	let paths: string[];
+	try {
+		paths = xlsx.CFB.read(bytes, { type: 'array' }).FullPaths.map((p) => p.replace(/^Root Entry\//, ''));
+	} catch {
+		return null;
+	}
+	if (paths.some((p) => p.startsWith('word/') || p.startsWith('ppt/')))
+		return 'this is a Word or PowerPoint document, not a register: export the register as CSV or as an Excel workbook and drop that file.';
+	// An Office or OpenDocument file's parts, the workbook's perhaps lost where the file was cut short.
+	if (paths.some((p) => p.startsWith('xl/') || p === '[Content_Types].xml' || p === 'content.xml' || p === 'mimetype')) return null;
+	// A zip cut short lists nothing (its directory is at the end): a damaged workbook as likely as not.
+	const files = paths.filter((p) => p !== '' && !p.endsWith('/') && !p.startsWith('\u0001') && !p.startsWith('__MACOSX/'));
+	if (files.length === 0) return null;
+	return `this is a zip archive (holding ${files.slice(0, 3).join(', ')}${files.length > 3 ? ', …' : ''}), not an export: extract it and drop the files it holds.`;
+}
+
 function readWithSheetJS(xlsx: XLSX, bytes: Uint8Array) {
 	return xlsx.read(bytes, { type: 'array', dense: true, cellNF: true, cellText: false, cellFormula: false, cellHTML: false });
 }
@@ -95,6 +117,8 @@ export async function workbookText(bytes: Uint8Array, pick?: string, given?: XLS
 		const message = error instanceof Error ? error.message : String(error);
 		// An encrypted Office file is an OLE container SheetJS calls password-protected; a zip it calls
 		// encrypted is a damaged one.
+		const other = startsWith(bytes, ZIP) ? notAWorkbook(xlsx, bytes) : null;
+		if (other) throw new WorkbookError(other);
 		if (/password/i.test(message)) throw new WorkbookError('the workbook is protected by a password: open it in Excel, remove the password (File → Info → Protect Workbook) and drop it again, or save it as CSV.');
 		throw new WorkbookError(`it looks like a workbook but could not be read (${message.split('\n')[0]}); it may be damaged. Open it in Excel or LibreOffice and save it again, or save it as CSV.`);
 	}

@@ -69,7 +69,9 @@ const RU_FILE_ERRORS: FileErrorWords = {
 	password: (f) => `${f}: книга защищена паролем: откройте её в Excel, снимите пароль (Файл → Сведения → Защитить книгу) и перетащите снова или сохраните её как CSV.`,
 	damagedWorkbook: (f, detail) => `${f}: похоже на книгу, но её не удалось прочитать (${detail}); возможно, она повреждена. Откройте её в Excel или LibreOffice и сохраните заново или сохраните как CSV.`,
 	noSheet: (f) => `${f}: в книге нет листа с данными.`,
-	workbookReader: (f, detail) => `${f}: книгу не удалось прочитать (${detail})`
+	workbookReader: (f, detail) => `${f}: книгу не удалось прочитать (${detail})`,
+	officeDocument: (f) => `${f}: это документ Word или PowerPoint, а не реестр: выгрузите реестр в CSV или в книгу Excel и перетащите этот файл.`,
+	zipArchive: (f, files) => `${f}: это zip-архив (в нём ${files}), а не выгрузка: распакуйте его и перетащите файлы из него.`
 };
 
 const ru: Messages = {
