@@ -86,7 +86,7 @@ function fastOrNull(xlsx: XLSX, bytes: Uint8Array) {
 function notAWorkbook(xlsx: XLSX, bytes: Uint8Array): string | null {
 	let paths: string[];
 	try {
-		paths = xlsx.CFB.read(bytes, { type: 'array' }).FullPaths.map((p) => p.replace(/^Root Entry\//, ''));
+		paths = xlsx.CFB.read(bytes, { type: 'array' }).FullPaths.map((p: string) => p.replace(/^Root Entry\//, ''));
 	} catch {
 		return null;
 	}
