@@ -13,7 +13,7 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createNodeEngine } from '$lib/server/engine-node';
 import type { Engine } from '$lib/db/engine';
 import { loadExports, type ExportFile, type IngestResult, type LoadOptions } from '$lib/ingest/load-export';
@@ -193,9 +193,12 @@ it(`survives ${RUNS} mutated exports, accounting for every row (FUZZ_SEED=${SEED
 			outcomes[report.error ? 'file refused' : report.needsMapping ? 'needs mapping' : report.rowsRejected ? 'some rejected' : 'loaded']++;
 			const why = report.error?.replace(/^[^:]*: /, '').replace(/ \(.*/s, '').slice(0, 60);
 			if (why) refusals.set(why, (refusals.get(why) ?? 0) + 1);
-			// FUZZ_SHOW=<regex>: print the cases refused for a matching reason, to look into them.
-			if (process.env.FUZZ_SHOW && report.error && new RegExp(process.env.FUZZ_SHOW).test(report.error))
+			// FUZZ_SHOW=<regex>: print the cases refused for a matching reason, to look into them;
+			// FUZZ_DUMP=<folder>: and write their bytes there.
+			if (process.env.FUZZ_SHOW && report.error && new RegExp(process.env.FUZZ_SHOW).test(report.error)) {
 				console.log(report.error, JSON.stringify(c), JSON.stringify(decode(bytes.subarray(0, 400)).text));
+				if (process.env.FUZZ_DUMP) writeFileSync(`${process.env.FUZZ_DUMP}/${c.seed}-${name}`, bytes);
+			}
 		}),
 		{ seed: SEED, numRuns: RUNS }
 	);

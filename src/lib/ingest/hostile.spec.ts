@@ -184,3 +184,29 @@ it('a file none of whose rows DuckDB can read is all rejected, not an exception 
 	expect(counts(result)).toEqual([2, 0, 2]);
 	expect(problems(result)).toEqual([['more fields than the header has (2)', 2, [2, 3], true]]);
 });
+
+describe('a long Russian note in a row with a field missing (found by the fuzzer: the whole file was refused)', () => {
+	// DuckDB keeps a rejected row's text cut at ~10 KB: cut inside «—» or «ж», its read failed.
+	const note = 'Клиентка обратилась повторно — нужна помощь юриста. '.repeat(300);
+	const text = `year,sex,notes\n2024,F,коротко\n2024,${note}\n2025,M,"${note}"\n2025,F\n`;
+
+	it('rejects that row, with its line, and reads the others with their text', async () => {
+		expect(enc(note).length).toBeGreaterThan(20_000);
+		const result = await loadExports(engine, [file('notes.csv', text)]);
+		expect(result.files[0].error).toBeUndefined();
+		expect(counts(result)).toEqual([4, 2, 2]);
+		expect(problems(result)).toEqual([['fewer fields than the header has (3)', 2, [3, 5], true]]);
+		expect(result.rows.map((r) => [r.year, r.sex])).toEqual([[2024, 'female'], [2025, 'male']]);
+		expect(await loadExports([engine, other], [file('notes.csv', text)], { partBytes: 0 })).toEqual(result);
+	});
+
+	it('with a value of invalid UTF-8 too: that row is loaded with its value unrecognised, and its line (not rejected as invalid UTF-8, as it is when read the usual way)', async () => {
+		const bytes = new Uint8Array([...enc(text), ...enc('2025,'), 0xff, 0xfe, ...enc(',x\n')]);
+		const result = await loadExports(engine, [file('notes.csv', bytes)]);
+		expect(counts(result)).toEqual([5, 3, 2]);
+		expect(problems(result)).toEqual([
+			['unrecognised sex', 1, [6], false],
+			['fewer fields than the header has (3)', 2, [3, 5], true]
+		]);
+	});
+});
