@@ -155,6 +155,17 @@ describe('/upload/', () => {
 		await page.close();
 	});
 
+	it('rejects a row with a field missing and a long Russian note, with its line, and reads the rest (in Node, the build used to refuse the file)', async () => {
+		const note = 'Клиентка обратилась повторно — нужна помощь юриста. '.repeat(300);
+		const { page } = await openPage(browser, '/ru/upload/');
+		await waitReady(page);
+		await drop(page, [{ name: 'заметки.csv', buffer: Buffer.from(`year,sex,notes\n2024,F,коротко\n2024,${note}\n2025,M,"${note}"\n2025,F\n`) }]);
+		expect(await summary(page)).toEqual([4, 2, 2]);
+		const rejected = page.locator('[data-testid="problems"] tr[data-rejected="true"]');
+		expect(await rejected.innerText()).toMatch(/3, 5/);
+		await page.close();
+	});
+
 	it('writes a check report in which no value of a hostile export runs as a formula in a spreadsheet', async () => {
 		const hostile = [
 			'case_id,year,sex,nationality,programme',

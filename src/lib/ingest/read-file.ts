@@ -228,7 +228,8 @@ async function readKeepingRejects(
 /**
  * DuckDB keeps a rejected row's text cut at ~10 KB, and a cut in the middle of a character of two
  * or three bytes fails the whole read ("Invalid unicode … detected in segment statistics update"):
- * a long Russian notes cell in a row with a field missing. Measured on DuckDB 1.32 (wasm and Node).
+ * a long Russian notes cell in a row with a field missing. Measured with DuckDB-wasm 1.32 in Node
+ * (the build, `npm run release`, the fuzzer); in Chromium the same file was read.
  */
 const truncatedReject = (error: unknown) => /invalid unicode.*(segment statistics|value construction)/i.test(firstLineOf(error));
 
