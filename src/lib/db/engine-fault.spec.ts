@@ -40,7 +40,7 @@ describe('faultText(error, m)', () => {
 describe('workerFault(message, script, wasm)', () => {
 	// Chromium's messages, as the worker's 'error' event gives them.
 	it.each([
-		["Uncaught NetworkError: Failed to execute 'importScripts' on 'WorkerGlobalScope': The script at 'http://x/w.js' failed to load.", 'download', 'duckdb-browser-eh.worker.js'],
+		["Uncaught NetworkError: Failed to execute 'importScripts' on 'WorkerGlobalScope': The script at '/_app/immutable/workers/w.js' failed to load.", 'download', 'duckdb-browser-eh.worker.js'],
 		["Uncaught TypeError: Failed to execute 'compile' on 'WebAssembly': Incorrect response MIME type. Expected 'application/wasm'.", 'mime', 'duckdb-eh.wasm'],
 		["Uncaught TypeError: Failed to execute 'compile' on 'WebAssembly': HTTP status code is not ok", 'download', 'duckdb-eh.wasm'],
 		['Uncaught RangeError: WebAssembly.instantiate(): Out of memory: Cannot allocate Wasm memory for new instance', 'memory', undefined],

@@ -110,6 +110,7 @@ export async function readFile(engines: Engine[], file: ExportFile, i: number, o
 					rejects = await read(again.length);
 				} catch (error) {
 					if (!truncatedReject(error)) failures.push(firstLineOf(error));
+					// Made again: `again` was handed over to the engine.
 					else
 						rejects = await readRejectsAsAscii(engine, paths[p], await partAgain(), { ...sniffed, headerLines }, select, i).catch((failed: unknown) => {
 							failures.push(firstLineOf(failed));

@@ -115,10 +115,10 @@ export async function workbookText(bytes: Uint8Array, pick?: string, given?: XLS
 		book = (startsWith(bytes, ZIP) ? fastOrNull(xlsx, bytes) : null) ?? readWithSheetJS(xlsx, bytes);
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
-		// An encrypted Office file is an OLE container SheetJS calls password-protected; a zip it calls
-		// encrypted is a damaged one.
 		const other = startsWith(bytes, ZIP) ? notAWorkbook(xlsx, bytes) : null;
 		if (other) throw new WorkbookError(other);
+		// An encrypted Office file is an OLE container SheetJS calls password-protected; a zip it calls
+		// encrypted is a damaged one.
 		if (/password/i.test(message)) throw new WorkbookError('the workbook is protected by a password: open it in Excel, remove the password (File → Info → Protect Workbook) and drop it again, or save it as CSV.');
 		throw new WorkbookError(`it looks like a workbook but could not be read (${message.split('\n')[0]}); it may be damaged. Open it in Excel or LibreOffice and save it again, or save it as CSV.`);
 	}
