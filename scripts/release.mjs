@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 /**
- * npm run release -- FILE… [--out release.json] [--export-date yyyy-mm-dd]
+ * npm run release -- FILE… [--previous data/release.json] [--out release.json] [--export-date yyyy-mm-dd]
  *
  * The release of one or more exports, in Node, without a browser: prints the check report, the
  * information-loss report and the audit, and writes the same release.json that /upload offers
  * (the same transform, the same document: byte for byte, for the same export date). For staff
- * who work in a terminal, scheduled jobs, and exports too large for a browser. k, the scope and
+ * who work in a terminal, scheduled jobs, and exports too large for a browser. With --previous,
+ * the release is made against the one published before it: its rows are carried unchanged, the
+ * new years and the grown whole period are added, and changes in its years are held back (and
+ * counted in the report, never in the file). k, the scope and
  * the grant periods come from data/settings.json (IMPACT_DATA_DIR to read another folder).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -19,11 +22,12 @@ const option = (name, fallback) => {
 	return at < 0 ? fallback : args.splice(at, 2)[1];
 };
 const out = option('out', 'release.json');
+const previous = option('previous', undefined);
 const exportDate = option('export-date', new Date().toISOString().slice(0, 10));
 const files = args.filter((a) => !a.startsWith('--'));
 
 if (files.length === 0 || !/^\d{4}-\d{2}-\d{2}$/.test(exportDate)) {
-	console.error('usage: npm run release -- FILE… [--out release.json] [--export-date yyyy-mm-dd]');
+	console.error('usage: npm run release -- FILE… [--previous data/release.json] [--out release.json] [--export-date yyyy-mm-dd]');
 	process.exit(2);
 }
 
@@ -33,7 +37,8 @@ const vite = await createServer({ root, server: { middlewareMode: true, hmr: fal
 try {
 	const { releaseToFile } = await vite.ssrLoadModule('/src/lib/server/release-exports.ts');
 	const exports = files.map((file) => ({ name: path.basename(file), bytes: new Uint8Array(readFileSync(file)) }));
-	const { report, json } = await releaseToFile(exports, exportDate);
+	const prior = previous && { name: previous, text: readFileSync(previous, 'utf8') };
+	const { report, json } = await releaseToFile(exports, exportDate, prior);
 	console.log(report);
 	writeFileSync(out, json);
 	console.log(`wrote ${out}`);

@@ -9,10 +9,10 @@
  * published has always passed the audit, whatever the heuristic missed.
  */
 import type { PersonRow, ReleaseRow, ScopeField } from '$lib/types';
-import { exactCounts } from './count-tables';
+import { exactCounts, type ExactCounts } from './count-tables';
 import { buildLevels, groupKey, SEP } from './levels';
 import { forcedCell, noForced, protect, smallestShown, type Forced, type Protection } from './protect';
-import { auditProblems, levelLosses, publishedRows, type OtherCountries, type RowSource } from './publish';
+import { auditProblems, levelLosses, publishedRows, type OtherCountries, type RowSource, type ViewProblem } from './publish';
 import { audit, bindingRows, formatAudit, type AuditResult, type AuditViolation, type Highs } from './audit';
 import { lossWarnings, type LossReport } from './loss-report';
 
@@ -35,6 +35,9 @@ export interface Release {
 	audit: AuditResult[];
 	/** Rounds of protect → audit (1 when the heuristic was enough). */
 	rounds: number;
+	/** What the audit saw, for a release made against an earlier one (lineage.ts); never published. */
+	problems: ViewProblem[];
+	exact: ExactCounts;
 }
 
 /** Far more than any release met so far needs (the sample: 5 rounds). */
@@ -62,7 +65,7 @@ export async function release(people: Iterable<PersonRow>, opts: ReleaseOptions)
 				levels: all,
 				warnings: lossWarnings(views)
 			};
-			return { rows, otherCountries, loss, audit: results, rounds: round };
+			return { rows, otherCountries, loss, audit: results, rounds: round, problems, exact };
 		}
 		if (round >= MAX_ROUNDS || !(await repair(protection, forced, violations, problems, opts.solver)))
 			throw new Error(`The release cannot be protected (a bug: please report it):\n${formatAudit(results, opts.k)}`);

@@ -61,7 +61,10 @@ export interface RowSource {
 	category?: string;
 }
 
-export function auditProblems(p: Protection): (AuditProblem & { sources: RowSource[] })[] {
+/** An audit problem with what each row is, and the index of each finest cell (`${cellKey(year, finest)}${SEP}${category}` → cell). */
+export type ViewProblem = AuditProblem & { sources: RowSource[]; index: Map<string, number> };
+
+export function auditProblems(p: Protection): ViewProblem[] {
 	const { exact, levels } = p;
 	return exact.views.map((view, v) => {
 		const universe = new Set<string>();
@@ -101,7 +104,7 @@ export function auditProblems(p: Protection): (AuditProblem & { sources: RowSour
 				sources.push({ group: key, kind: 'rest' });
 			}
 		}
-		return { view, cells, published, sources };
+		return { view, cells, published, sources, index };
 	});
 }
 

@@ -12,6 +12,21 @@ import type { Release } from './index';
 export const RELEASE_FILE = 'release.json';
 export const RELEASE_FORMAT = 'impact-dashboard-release/2';
 
+/** The years of a period, both included. */
+export interface Span {
+	from: number;
+	to: number;
+}
+
+/** An earlier release whose rows this one carries unchanged (DESIGN.md, "Successive releases"). */
+export interface LineageEntry {
+	exportDate: string;
+	/** Its whole period, under the explicit key its rows now have ("2019-2025"). */
+	period: string;
+	/** Rows it published (all still here). */
+	rows: number;
+}
+
 export interface ReleaseDocument {
 	format: typeof RELEASE_FORMAT;
 	k: number;
@@ -19,16 +34,35 @@ export interface ReleaseDocument {
 	/** Grant periods published as their own level, as in `year` ("2023-2025"). */
 	periods: string[];
 	exportDate: string;
+	/** The whole period's years (the rows' ALL). */
+	span: Span;
+	/** The earlier releases carried, oldest first; empty for a first release. */
+	lineage: LineageEntry[];
 	rows: ReleaseRow[];
 	otherCountries: OtherCountries[];
 	loss: LossReport;
 	audit: AuditSummary[];
 }
 
-export function releaseDocument(release: Pick<Release, 'rows' | 'otherCountries' | 'loss'> & { audit: AuditSummary[] }, exportDate: string): ReleaseDocument {
+export function releaseDocument(
+	release: Pick<Release, 'rows' | 'otherCountries' | 'loss'> & { audit: AuditSummary[]; span?: Span; lineage?: LineageEntry[] },
+	exportDate: string
+): ReleaseDocument {
 	const { rows, otherCountries, loss } = release;
 	const audit = release.audit.map(({ view, checked, smallestLargest, violations }) => ({ view, checked, smallestLargest, violations }));
-	return { format: RELEASE_FORMAT, k: loss.k, scope: loss.scope, periods: loss.periods, exportDate, rows, otherCountries, loss, audit };
+	const span = release.span ?? spanOfRows(rows);
+	const lineage = release.lineage ?? [];
+	const periods = [...new Set([...loss.periods, ...lineage.map((l) => l.period)])];
+	return { format: RELEASE_FORMAT, k: loss.k, scope: loss.scope, periods, exportDate, span, lineage, rows, otherCountries, loss, audit };
+}
+
+/** The whole period of rows that carry no span (a release from before lineages): from the periods they name. */
+export function spanOfRows(rows: ReleaseRow[]): Span {
+	const spans = rows.flatMap((r) => {
+		const m = /^(\d{4})(?:-(\d{4}))?$/.exec(r.year);
+		return m ? [{ from: Number(m[1]), to: Number(m[2] ?? m[1]) }] : [];
+	});
+	return { from: Math.min(...spans.map((s) => s.from)), to: Math.max(...spans.map((s) => s.to)) };
 }
 
 /** The file's bytes, as /upload and `npm run release` write them. */
@@ -59,5 +93,7 @@ export function parseReleaseDocument(spec: unknown, source: string, k: number): 
 		if (!ok) fail(`row ${i + 1} is not a count-table row (view, year, organisation, programme, group, category, n)`);
 		if (r.n > 0 && r.n < k) fail(`row ${i + 1} (${r.view} ${r.year} ${r.category}) stands for ${r.n} people, fewer than k = ${k}`);
 	});
-	return { ...doc, otherCountries: doc.otherCountries ?? [], periods: doc.periods ?? [] } as ReleaseDocument;
+	if (doc.lineage !== undefined && !(Array.isArray(doc.lineage) && doc.lineage.every((l) => typeof l?.exportDate === 'string' && typeof l.period === 'string')))
+		fail('lineage must list the earlier releases (exportDate, period)');
+	return { ...doc, otherCountries: doc.otherCountries ?? [], periods: doc.periods ?? [], span: doc.span ?? spanOfRows(doc.rows), lineage: doc.lineage ?? [] } as ReleaseDocument;
 }

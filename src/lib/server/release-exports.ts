@@ -6,9 +6,10 @@
 import type { Engine } from '$lib/db/engine';
 import { loadExports, type ExportFile, type FileReport } from '$lib/ingest/load-export';
 import { release, type Release } from '$lib/release';
+import { formatLineage, releaseAgainst, type LineageRelease } from '$lib/release/lineage';
 import { formatLossReport } from '$lib/release/loss-report';
 import { formatAudit, type AuditSummary } from '$lib/release/audit';
-import { releaseDocument, releaseJson } from '$lib/release/release-file';
+import { parseReleaseDocument, releaseDocument, releaseJson, type ReleaseDocument } from '$lib/release/release-file';
 import type { Settings } from '$lib/settings';
 import { createNodeEngine } from './engine-node';
 import { localDate } from '$lib/ingest/export-date';
@@ -43,25 +44,48 @@ export const formatRelease = (r: Pick<Release, 'loss'> & { audit: AuditSummary[]
  * A registration after the export date (the settings' exportDate; today when it is not set) is
  * rejected, with its line.
  */
-export async function releaseExports(engine: Engine, files: ExportFile[], settings: Pick<Settings, 'k' | 'scope' | 'periods'> & { exportDate?: string }, source = 'The exports') {
+export async function releaseExports(
+	engine: Engine,
+	files: ExportFile[],
+	settings: Pick<Settings, 'k' | 'scope' | 'periods'> & { exportDate?: string },
+	source = 'The exports',
+	previous?: ReleaseDocument
+): Promise<{ ingest: Awaited<ReturnType<typeof loadExports>>; released: Release | LineageRelease }> {
 	const ingest = await loadExports(engine, files, { exportDate: settings.exportDate || localDate() });
 	const errors = buildErrors(ingest.files);
 	if (errors.length) throw new Error(`${source} cannot be published:\n- ${errors.join('\n- ')}`);
-	const released = await release(ingest.rows, { k: settings.k, scope: settings.scope, periods: settings.periods });
+	const options = { k: settings.k, scope: settings.scope, periods: settings.periods };
+	const released = previous ? await releaseAgainst(ingest.rows, previous, options) : await release(ingest.rows, options);
 	return { ingest, released };
 }
+
+/** The report of a release: its loss and audit, and for one made against an earlier release what was frozen and held back. */
+export const formatReleased = (r: Release | LineageRelease) => ('heldBack' in r ? `${formatRelease(r)}\n${formatLineage(r)}` : formatRelease(r));
 
 /**
  * `npm run release`: exports (as /upload names them: the file's name) → the report to print and
  * release.json as /upload writes it, with the settings of data/.
  */
-export async function releaseToFile(files: ExportFile[], exportDate: string): Promise<{ report: string; json: string }> {
+export async function releaseToFile(files: ExportFile[], exportDate: string, previousFile?: { name: string; text: string }): Promise<{ report: string; json: string }> {
 	const settings = await readSettings();
+	const previous = previousFile && parsePrevious(previousFile, settings.k);
+	if (previous && exportDate <= previous.exportDate) throw new Error(`--previous ${previousFile!.name} was exported on ${previous.exportDate}: the new export must be later (--export-date ${exportDate})`);
 	const engine = await createNodeEngine();
 	try {
-		const { ingest, released } = await releaseExports(engine, files, { ...settings, exportDate });
-		return { report: `${formatCheck(ingest.files)}\n${formatRelease(released)}`, json: releaseJson(releaseDocument(released, exportDate)) };
+		const { ingest, released } = await releaseExports(engine, files, { ...settings, exportDate }, 'The exports', previous);
+		// Nothing new: the previous file, byte for byte (a release that adds nothing is no new release).
+		const json = 'newRows' in released && released.newRows === 0 ? previousFile!.text : releaseJson(releaseDocument(released, exportDate));
+		return { report: `${formatCheck(ingest.files)}\n${formatReleased(released)}`, json };
 	} finally {
 		await engine.close();
+	}
+}
+
+/** A release file given as the previous one: valid JSON, a valid release. */
+export function parsePrevious({ name, text }: { name: string; text: string }, k: number): ReleaseDocument {
+	try {
+		return parseReleaseDocument(JSON.parse(text), name, k);
+	} catch (error) {
+		throw new Error(error instanceof SyntaxError ? `${name}: not valid JSON (${error.message})` : (error as Error).message);
 	}
 }

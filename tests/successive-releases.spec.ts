@@ -1,0 +1,159 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { createNodeEngine } from '$lib/server/engine-node';
+import { loadExports } from '$lib/ingest/load-export';
+import { release } from '$lib/release';
+import { releaseAgainst, type LineageRelease } from '$lib/release/lineage';
+import { releaseDocument, type ReleaseDocument } from '$lib/release/release-file';
+import { ALL, UNKNOWN, type PersonRow, type ReleaseRow } from '$lib/types';
+import { attackSuccessive, differences } from './attack/successive';
+
+const K = 10;
+const SCOPE = ['organisation'] as const;
+const PERIODS = [{ from: 2023, to: 2025 }];
+const options = { k: K, scope: [...SCOPE], periods: PERIODS };
+
+let sample: PersonRow[];
+let A: ReleaseDocument;
+
+beforeAll(async () => {
+	const engine = await createNodeEngine();
+	try {
+		const bytes = new Uint8Array(readFileSync('data/sample-export.csv'));
+		sample = (await loadExports(engine, [{ name: 'sample-export.csv', bytes }], { exportDate: '2026-01-15' })).rows;
+	} finally {
+		await engine.close();
+	}
+	A = releaseDocument(await release(sample, options), '2026-01-15');
+}, 120_000);
+
+/** A seeded stream of numbers in [0, 1): scenarios are the same each run. */
+function random(seed: number) {
+	let s = seed >>> 0;
+	return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+const pick = <T>(r: () => number, xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+
+function newPeople(count: number, year: number, seed: number): PersonRow[] {
+	const r = random(seed);
+	return Array.from({ length: count }, () => ({
+		year,
+		organisation: pick(r, ['Tunuk Foundation', 'Sezim Crisis Centre', 'Bala Children’s Village']),
+		programme: UNKNOWN,
+		group: pick(r, ['Refugee', 'Trafficking survivor', 'Survivor of domestic violence']),
+		region: pick(r, ['Batken', 'Chuy', 'Osh', 'Bishkek']),
+		sex: pick(r, ['female', 'male'] as const),
+		age: pick(r, ['5-11', '12-17', '18-59'] as const),
+		nationality: pick(r, ['KG', 'UZ', 'AF', 'TJ', 'stateless']),
+		disability: pick(r, ['yes', 'no', UNKNOWN] as const),
+		n: 1
+	}));
+}
+
+/** The girl of the issue: one late 2024 registration. */
+const lateGirl: PersonRow = { year: 2024, organisation: 'Tunuk Foundation', programme: UNKNOWN, group: 'Refugee', region: 'Batken', sex: 'female', age: '12-17', nationality: 'AF', disability: 'yes', n: 1 };
+
+/** People of the sample with one value changed: the first `count` of a year whose disability is unknown become yes. */
+function corrected(people: PersonRow[], count: number, years: number[]): PersonRow[] {
+	const out = people.map((p) => ({ ...p }));
+	let left = count;
+	for (const y of years)
+		for (const p of out)
+			if (left > 0 && p.year === y && p.n === 1 && p.disability === 'no') {
+				p.disability = 'yes';
+				left--;
+				break;
+			}
+	return out;
+}
+
+const key = (r: ReleaseRow) => [r.view, r.year, r.organisation, r.programme, r.group, r.category].join('|');
+const total = (rows: ReleaseRow[], year: string) => rows.find((r) => r.view === 'total' && r.year === year && r.organisation === ALL)?.n;
+
+async function againstA(people: PersonRow[]): Promise<LineageRelease> {
+	return releaseAgainst(people, A, options);
+}
+
+describe('releaseAgainst(people, previous, options): successive releases of the sample', () => {
+	it('keeps every row of the first release, its whole period under "2019-2025", when a new year is added', async () => {
+		const B = await againstA([...sample, ...newPeople(40, 2026, 1)]);
+		const byKey = new Map(B.rows.map((r) => [key(r), r.n]));
+		for (const r of A.rows) expect(byKey.get(key({ ...r, year: r.year === ALL ? '2019-2025' : r.year })), key(r)).toBe(r.n);
+		expect(B.frozenRows).toBe(A.rows.length);
+		expect(B.span).toEqual({ from: 2019, to: 2026 });
+		expect(B.lineage).toEqual([{ exportDate: '2026-01-15', period: '2019-2025', rows: A.rows.length }]);
+		// The new year exact (40 ≥ k), the new whole period its sum with the frozen one.
+		expect(total(B.rows, '2026')).toBe(40);
+		expect(total(B.rows, ALL)).toBe(total(A.rows, ALL)! + 40);
+		expect(B.audit.every((a) => a.violations.length === 0)).toBe(true);
+	}, 120_000);
+
+	it('holds back a late 2024 registration: 2024 stays as published, nothing new is written, and staff are told', async () => {
+		const B = await againstA([...sample, lateGirl]);
+		expect(B.rows).toBe(A.rows);
+		expect(B.newRows).toBe(0);
+		expect(B.heldBack).toEqual({ people: 1, years: [{ year: '2024', late: 1, removed: 0, corrected: 0 }] });
+	}, 60_000);
+
+	it('holds back a correction (disability no → yes in 2023)', async () => {
+		const B = await againstA(corrected(sample, 1, [2023]));
+		expect(B.rows).toBe(A.rows);
+		expect(B.heldBack).toEqual({ people: 1, years: [{ year: '2023', late: 0, removed: 0, corrected: 1 }] });
+	}, 60_000);
+
+	it('a quarter: 40 new people in 2026, 3 late 2024 registrations, 5 corrections — 2024 stays 455 (as published), 2026 is exact, 8 held back, and an attack on both files learns nothing of fewer than k', async () => {
+		const fresh = newPeople(40, 2026, 7);
+		const late = newPeople(3, 2024, 8);
+		const people = [...corrected(sample, 5, [2019, 2020, 2021, 2022, 2023]), ...late, ...fresh];
+		const B = await againstA(people);
+		expect(total(A.rows, '2024')).toBe(455);
+		expect(total(B.rows, '2024')).toBe(455);
+		expect(total(B.rows, '2026')).toBe(40);
+		expect(B.heldBack.people).toBe(8);
+		expect(B.heldBack.years).toEqual([
+			...[2019, 2020, 2021, 2022, 2023].map((y) => ({ year: String(y), late: 0, removed: 0, corrected: 1 })),
+			{ year: '2024', late: 3, removed: 0, corrected: 0 }
+		]);
+		const { exposures, attacked } = await attackSuccessive([A, B], [...sample, ...fresh], fresh, K);
+		expect(attacked).toBeGreaterThan(20);
+		expect(exposures).toEqual([]);
+	}, 180_000);
+
+	it('the attack finds what a release made without the previous one gives away (one new person, one late registration)', async () => {
+		const naive = await release([...sample, ...newPeople(1, 2026, 3), lateGirl], options);
+		const changed = differences(A.rows, naive.rows, K);
+		// The girl's profile and the new person's, by subtraction: the whole period and 2024 moved by one or two.
+		expect(changed).toContainEqual({ row: 'total · 2023-2025 · ~all · ~all · ~all · ', change: 1 });
+		expect(changed).toContainEqual({ row: 'nationality · 2023-2025 · Tunuk Foundation · ~all · ~all · AF', change: 1 });
+		expect(changed).toContainEqual({ row: 'sex_age · 2024 · ~all · ~all · ~all · female|12-17', change: 1 });
+		expect(changed.length).toBeGreaterThan(20);
+		const B = await againstA([...sample, ...newPeople(40, 2026, 3), lateGirl]);
+		expect(differences(A.rows, B.rows, K)).toEqual([]);
+	}, 60_000);
+
+	it('one new person in 2026: nothing new is published (the whole period does not move by one)', async () => {
+		const B = await againstA([...sample, ...newPeople(1, 2026, 3)]);
+		expect(B.rows).toBe(A.rows);
+		expect(B.newRows).toBe(0);
+		expect(B.heldBack.people).toBe(0);
+	}, 60_000);
+
+	it('generated new years (fast-check): every earlier row kept, the new year exact when it has k people, and no attack on both files pins a new count below k', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.integer({ min: 0, max: 2 ** 31 }), fc.integer({ min: 2, max: 90 }), async (seed, count) => {
+				const fresh = newPeople(count, 2026, seed);
+				const B = await againstA([...sample, ...fresh]);
+				const byKey = new Map(B.rows.map((r) => [key(r), r.n]));
+				for (const r of A.rows) expect(byKey.get(key({ ...r, year: r.year === ALL && B.newRows ? '2019-2025' : r.year }))).toBe(r.n);
+				for (const r of B.rows) expect(r.n === 0 || r.n >= K).toBe(true);
+				expect(differences(A.rows, B.rows, K)).toEqual([]);
+				if (count >= K) expect(total(B.rows, '2026')).toBe(count);
+				const { exposures } = await attackSuccessive([A, B], [...sample, ...fresh], fresh, K);
+				expect(exposures).toEqual([]);
+			}),
+			{ numRuns: 6, seed: 20261206 }
+		);
+	}, 600_000);
+});
