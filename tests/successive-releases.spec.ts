@@ -133,6 +133,41 @@ describe('releaseAgainst(people, previous, options): successive releases of the 
 		expect(differences(A.rows, B.rows, K)).toEqual([]);
 	}, 60_000);
 
+	it('three releases: 2026 begun (40 people), then 2027 — the new whole period carries a breakdown once every addition is published (nationalities, disability), the headline stays on 2019-2025 while one is not (sex × age); an attack on the three files learns nothing', async () => {
+		const as = (year: number, from: PersonRow[]) => from.map((p) => ({ ...p, year }));
+		const y2025 = sample.filter((p) => p.year === 2025);
+		const early = as(2026, y2025.slice(0, 40));
+		const B = await againstA([...sample, ...early]);
+		expect(B.incomplete).toContain('nationality');
+		expect(B.headline).toEqual({ from: 2019, to: 2025 });
+		const docB = releaseDocument(B, '2026-02-26');
+		// 2027: twice 2025's people, so that even India (5 a year) adds k.
+		const late = [...as(2027, y2025), ...as(2027, y2025)];
+		const C = await releaseAgainst([...sample, ...early, ...late], docB, options);
+		expect(C.lineage.map((l) => l.period)).toEqual(['2019-2025', '2019-2026']);
+		expect(C.heldBack.people).toBe(0);
+		// Every row of A and B still there, the same.
+		const byKey = new Map(C.rows.map((r) => [key(r), r.n]));
+		for (const r of docB.rows) expect(byKey.get(key({ ...r, year: r.year === ALL ? '2019-2026' : r.year })), key(r)).toBe(r.n);
+		// The whole period in full: each country of A's headline, with 2026 and 2027 added, exact.
+		const truth = (c: string) => [...sample, ...early, ...late].filter((p) => p.nationality === c).reduce((s, p) => s + p.n, 0);
+		const whole = C.rows.filter((r) => r.view === 'nationality' && r.year === ALL && r.organisation === ALL);
+		for (const r of A.rows.filter((r) => r.view === 'nationality' && r.year === ALL && r.organisation === ALL && !r.category.startsWith('~')))
+			expect(whole.find((w) => w.category === r.category)?.n, r.category).toBe(truth(r.category));
+		for (const r of A.rows.filter((r) => r.view === 'disability' && r.year === ALL && r.organisation === ALL))
+			expect(C.rows.find((w) => w.view === 'disability' && w.year === ALL && w.organisation === ALL && w.category === r.category)?.n).toBe(
+				[...sample, ...early, ...late].filter((p) => p.disability === r.category).reduce((s, p) => s + p.n, 0)
+			);
+		// Unknown sex: 4 adults and 5 children in two years, fewer than k: the sex × age headline
+		// cannot be carried whole yet, so the headline stays on 2019-2025.
+		expect(C.incomplete).toEqual(['sex_age']);
+		expect(C.headline).toEqual({ from: 2019, to: 2025 });
+		expect(C.rows.filter((r) => r.view === 'sex_age' && r.year === ALL && r.organisation === ALL)).toEqual([]);
+		const { exposures, attacked } = await attackSuccessive([A, docB, releaseDocument(C, '2028-01-20')], [...sample, ...early, ...late], [...early, ...late], K);
+		expect(attacked).toBeGreaterThan(50);
+		expect(exposures).toEqual([]);
+	}, 180_000);
+
 	it('one new person in 2026: nothing new is published (the whole period does not move by one)', async () => {
 		const B = await againstA([...sample, ...newPeople(1, 2026, 3)]);
 		expect(B.rows).toBe(A.rows);

@@ -10,14 +10,14 @@
  */
 import type { PersonRow, ReleaseRow, ScopeField } from '$lib/types';
 import { exactCounts, type ExactCounts } from './count-tables';
-import { buildLevels, groupKey, SEP } from './levels';
-import { forcedCell, noForced, protect, smallestShown, type Forced, type Protection } from './protect';
+import { buildLevels, groupKey, SEP, type Levels } from './levels';
+import { forcedCell, FrozenMismatch, noForced, protect, smallestShown, type Forced, type Frozen, type Protection } from './protect';
 import { auditProblems, levelLosses, publishedRows, type OtherCountries, type RowSource, type ViewProblem } from './publish';
 import { audit, bindingRows, formatAudit, type AuditResult, type AuditViolation, type Highs } from './audit';
 import { lossWarnings, type LossReport } from './loss-report';
 
 export { countTables, exactCounts } from './count-tables';
-export { checkK, MIN_K } from './protect';
+export { checkK, FrozenMismatch, MIN_K } from './protect';
 
 export interface ReleaseOptions {
 	k: number;
@@ -26,6 +26,11 @@ export interface ReleaseOptions {
 	periods?: { from: number; to: number }[];
 	/** HiGHS for the audit (the browser passes its self-hosted wasm). */
 	solver?: () => Promise<Highs>;
+	/**
+	 * Years published before, up to `to`, with their rows (a release made against an earlier one,
+	 * lineage.ts): their row groups keep what was published and are not published again.
+	 */
+	frozen?: { to: number; rows: ReleaseRow[] };
 }
 
 export interface Release {
@@ -38,6 +43,7 @@ export interface Release {
 	/** What the audit saw, for a release made against an earlier one (lineage.ts); never published. */
 	problems: ViewProblem[];
 	exact: ExactCounts;
+	protection: Protection;
 }
 
 /** Far more than any release met so far needs (the sample: 5 rounds). */
@@ -47,8 +53,9 @@ export async function release(people: Iterable<PersonRow>, opts: ReleaseOptions)
 	const exact = exactCounts(people, opts.scope);
 	const levels = buildLevels(exact.years, exact.finest, exact.scope, opts.periods ?? []);
 	const forced = noForced();
+	const frozen = frozenGroups(levels, exact.scope, opts.frozen);
 	for (let round = 1; ; round++) {
-		const protection = protect(exact, levels, opts.k, forced);
+		const protection = protect(exact, levels, opts.k, forced, frozen);
 		const problems = auditProblems(protection);
 		const results = await audit(problems, opts.k, opts.solver);
 		const violations = results.flatMap((r) => r.violations);
@@ -65,11 +72,28 @@ export async function release(people: Iterable<PersonRow>, opts: ReleaseOptions)
 				levels: all,
 				warnings: lossWarnings(views)
 			};
-			return { rows, otherCountries, loss, audit: results, rounds: round, problems, exact };
+			return { rows, otherCountries, loss, audit: results, rounds: round, problems, exact, protection };
 		}
 		if (round >= MAX_ROUNDS || !(await repair(protection, forced, violations, problems, opts.solver)))
 			throw new Error(`The release cannot be protected (a bug: please report it):\n${formatAudit(results, opts.k)}`);
 	}
+}
+
+/** The row groups of the frozen years, each with what was published of it (nothing: it was withheld). */
+function frozenGroups(levels: Levels, scope: ScopeField[], frozen: ReleaseOptions['frozen']): Frozen {
+	const out: Frozen = new Map();
+	if (!frozen) return out;
+	for (const g of levels.groups.values()) if (g.period.kind === 'year' && g.period.years[0] <= frozen.to) out.set(g.key, new Map());
+	for (const r of frozen.rows) {
+		const key = groupKey(r.year, scope.map((f) => r[f]).join(SEP));
+		const published = out.get(key);
+		if (!published) {
+			if (/^\d{4}$/.test(r.year) && Number(r.year) <= frozen.to) throw new FrozenMismatch(`${r.year} · ${scope.map((f) => r[f]).join(' · ')}: published, not in the export`);
+			continue;
+		}
+		published.set(r.view, (published.get(r.view) ?? new Map()).set(r.category, r.n));
+	}
+	return out;
 }
 
 /**
@@ -106,6 +130,7 @@ async function repair(p: Protection, forced: Forced, violations: AuditViolation[
 		const mine = forced.cells.get(violation.view) ?? new Set<string>();
 		forced.cells.set(violation.view, mine);
 		const candidates = (await bindingRows(problem, cell, solver))
+			.filter((r) => !p.frozen.has(problem.sources[r].group))
 			.map((r) => ({ source: problem.sources[r], cost: cost(problem.sources[r], problem.published[r].n) }))
 			.sort((a, b) => order(a.cost, b.cost));
 		for (const { source } of candidates) {

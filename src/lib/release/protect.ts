@@ -14,8 +14,10 @@
  * 3. Secondary protection, category by category, along the same relations and the same rule;
  *    the finest table (each year × each organisation) keeps its totals only.
  * `forced` adds hides asked for by the audit (see index.ts) when this heuristic was not enough.
+ * `frozen` row groups were published before (a release made against an earlier one): they keep
+ * what was published, shown or hidden, and the relations find their partners elsewhere.
  */
-import { OTHER, SEVERAL, UNKNOWN, type ViewName } from '$lib/types';
+import { OTHER, SEVERAL, UNKNOWN, WITHHELD, type ViewName } from '$lib/types';
 import { cellKey, type ExactCounts } from './count-tables';
 import { SEP, type Levels, type Relation } from './levels';
 
@@ -57,7 +59,15 @@ export interface Protection {
 	hiddenTotals: Set<string>;
 	/** Breakdown view → row groups published (those whose total is). */
 	breakdowns: Map<ViewName, Map<string, GroupState>>;
+	/** Row groups published by an earlier release: carried from it, not published again. */
+	frozen: Set<string>;
 }
+
+/** What an earlier release published of some row groups: view → category → n ('total': '' → n); a group without rows published nothing. */
+export type Frozen = Map<string, Map<ViewName, Map<string, number>>>;
+
+/** The export does not give what was published: held-back changes in a frozen row group. */
+export class FrozenMismatch extends Error {}
 
 /** Hides the audit asked for: row groups of the total, and (row group, category) of a breakdown. */
 export interface Forced {
@@ -103,14 +113,20 @@ function nextHide(rel: Relation, k: number, value: (g: string) => number, hidden
 	return parentShown && canHide(rel.parent) ? rel.parent : undefined;
 }
 
-function protectTotals(levels: Levels, totals: Map<string, number>, k: number, forced: Set<string>): Set<string> {
+function protectTotals(levels: Levels, totals: Map<string, number>, k: number, forced: Set<string>, frozen: Frozen): Set<string> {
 	const hidden = new Set<string>(forced);
 	for (const [g, n] of totals) if (n > 0 && n < k) hidden.add(g);
+	for (const [g, rows] of frozen) {
+		const n = rows.get('total')?.get('');
+		if (n === undefined) hidden.add(g);
+		else if (n !== (totals.get(g) ?? 0)) throw new FrozenMismatch(`${g.split(SEP).join(' · ')}: published ${n}, the export gives ${totals.get(g) ?? 0}`);
+		else hidden.delete(g);
+	}
 	const value = (g: string) => totals.get(g) ?? 0;
 	for (let changed = true; changed; ) {
 		changed = false;
 		for (const rel of levels.relations) {
-			const pick = nextHide(rel, k, value, (g) => hidden.has(g) || value(g) === 0, () => true);
+			const pick = nextHide(rel, k, value, (g) => hidden.has(g) || value(g) === 0, (g) => !frozen.has(g));
 			if (pick) (hidden.add(pick), (changed = true));
 		}
 	}
@@ -174,7 +190,8 @@ function withheldNeedsMore(state: GroupState, k: number): boolean {
 	return members < 2 || hidden.reduce((s, n) => s + n.n, 0) < k;
 }
 
-function protectBreakdown(view: ViewName, v: number, p: { exact: ExactCounts; levels: Levels; totals: Map<string, number>; hiddenTotals: Set<string>; k: number }, forced: Set<string>) {
+function protectBreakdown(view: ViewName, v: number, p: { exact: ExactCounts; levels: Levels; totals: Map<string, number>; hiddenTotals: Set<string>; k: number; frozen: Frozen }, forced: Set<string>) {
+	const { frozen } = p;
 	const { levels, k } = p;
 	const all = groupCounts(p.exact, levels, v);
 	const states = new Map<string, GroupState>();
@@ -183,6 +200,17 @@ function protectBreakdown(view: ViewName, v: number, p: { exact: ExactCounts; le
 		const at = key.lastIndexOf(SEP);
 		const node = states.get(key.slice(0, at))?.nodeOf.get(key.slice(at + 1));
 		if (node) node.hidden = true;
+	}
+	for (const [g, rows] of frozen) {
+		const state = states.get(g);
+		const shown = rows.get(view) ?? new Map<string, number>();
+		for (const node of state?.nodes ?? []) {
+			const n = shown.get(node.category);
+			node.hidden = n === undefined;
+			if (n !== undefined && n !== node.n) throw new FrozenMismatch(`${g.split(SEP).join(' · ')} · ${node.category}: published ${n}, the export gives ${node.n}`);
+		}
+		for (const c of shown.keys())
+			if (c !== WITHHELD && !state?.nodes.some((node) => node.category === c)) throw new FrozenMismatch(`${g.split(SEP).join(' · ')} · ${c}: published, not in the export`);
 	}
 	const categories = new Set<string>();
 	for (const counts of all.values()) for (const c of counts.keys()) categories.add(c);
@@ -206,7 +234,7 @@ function protectBreakdown(view: ViewName, v: number, p: { exact: ExactCounts; le
 	};
 	// A group with one category left to show hides it by publishing no breakdown at all: its
 	// total alone does not say which categories are behind it.
-	const canHide = (g: string) => states.has(g);
+	const canHide = (g: string) => states.has(g) && !frozen.has(g);
 	const hide = (g: string, members: readonly string[]) => {
 		const state = states.get(g)!;
 		const shown = members.map((c) => state.nodeOf.get(c)!).filter((node) => node && !node.hidden && node.n > 0);
@@ -225,13 +253,13 @@ function protectBreakdown(view: ViewName, v: number, p: { exact: ExactCounts; le
 		const siblings = rel.children.every((c) => levels.groups.get(c)!.period === group.period);
 		if (!siblings || group.period.kind !== 'year' || group.scope.depth !== levels.depth || levels.depth === 0) continue;
 		const present = rel.children.filter((c) => (p.totals.get(c) ?? 0) > 0);
-		if (present.length > 1) for (const c of present) for (const node of states.get(c)?.nodes ?? []) node.hidden = true;
+		if (present.length > 1) for (const c of present) if (!frozen.has(c)) for (const node of states.get(c)?.nodes ?? []) node.hidden = true;
 	}
 
 	for (let changed = true; changed; ) {
 		changed = false;
-		for (const state of states.values())
-			while (withheldNeedsMore(state, k)) {
+		for (const [g, state] of states)
+			while (!frozen.has(g) && withheldNeedsMore(state, k)) {
 				const next = smallestShown(state);
 				if (!next) break;
 				next.hidden = changed = true;
@@ -245,15 +273,15 @@ function protectBreakdown(view: ViewName, v: number, p: { exact: ExactCounts; le
 	return states;
 }
 
-export function protect(exact: ExactCounts, levels: Levels, k: number, forced: Forced = noForced()): Protection {
+export function protect(exact: ExactCounts, levels: Levels, k: number, forced: Forced = noForced(), frozen: Frozen = new Map()): Protection {
 	checkK(k);
 	const totals = new Map<string, number>();
 	for (const [g, counts] of groupCounts(exact, levels, 0)) totals.set(g, counts.get('') ?? 0);
-	const hiddenTotals = protectTotals(levels, totals, k, forced.totals);
+	const hiddenTotals = protectTotals(levels, totals, k, forced.totals, frozen);
 	const breakdowns = new Map<ViewName, Map<string, GroupState>>();
-	const p = { exact, levels, totals, hiddenTotals, k };
+	const p = { exact, levels, totals, hiddenTotals, k, frozen };
 	exact.views.forEach((view, v) => {
 		if (view !== 'total') breakdowns.set(view, protectBreakdown(view, v, p, forced.cells.get(view) ?? new Set()));
 	});
-	return { k, exact, levels, totals, hiddenTotals, breakdowns };
+	return { k, exact, levels, totals, hiddenTotals, breakdowns, frozen: new Set(frozen.keys()) };
 }

@@ -27,9 +27,10 @@ export function publishedRows(p: Protection): { rows: ReleaseRow[]; otherCountri
 	const rows: ReleaseRow[] = [];
 	const otherCountries: OtherCountries[] = [];
 	for (const [key, n] of p.totals)
-		if (n > 0 && !p.hiddenTotals.has(key)) rows.push({ view: 'total', ...scopeColumns(p.levels.groups.get(key)!, p.exact.scope), category: '', n });
+		if (n > 0 && !p.hiddenTotals.has(key) && !p.frozen.has(key)) rows.push({ view: 'total', ...scopeColumns(p.levels.groups.get(key)!, p.exact.scope), category: '', n });
 	for (const [view, states] of p.breakdowns)
 		for (const [key, state] of states) {
+			if (p.frozen.has(key)) continue;
 			const columns = scopeColumns(p.levels.groups.get(key)!, p.exact.scope);
 			let withheld = 0;
 			for (const node of state.nodes) {

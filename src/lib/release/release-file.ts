@@ -38,6 +38,8 @@ export interface ReleaseDocument {
 	span: Span;
 	/** The earlier releases carried, oldest first; empty for a first release. */
 	lineage: LineageEntry[];
+	/** The latest whole period published in full (every breakdown): what the site opens on. */
+	headline: Span;
 	rows: ReleaseRow[];
 	otherCountries: OtherCountries[];
 	loss: LossReport;
@@ -45,7 +47,7 @@ export interface ReleaseDocument {
 }
 
 export function releaseDocument(
-	release: Pick<Release, 'rows' | 'otherCountries' | 'loss'> & { audit: AuditSummary[]; span?: Span; lineage?: LineageEntry[] },
+	release: Pick<Release, 'rows' | 'otherCountries' | 'loss'> & { audit: AuditSummary[]; span?: Span; lineage?: LineageEntry[]; headline?: Span },
 	exportDate: string
 ): ReleaseDocument {
 	const { rows, otherCountries, loss } = release;
@@ -53,7 +55,8 @@ export function releaseDocument(
 	const span = release.span ?? spanOfRows(rows);
 	const lineage = release.lineage ?? [];
 	const periods = [...new Set([...loss.periods, ...lineage.map((l) => l.period)])];
-	return { format: RELEASE_FORMAT, k: loss.k, scope: loss.scope, periods, exportDate, span, lineage, rows, otherCountries, loss, audit };
+	const headline = release.headline ?? span;
+	return { format: RELEASE_FORMAT, k: loss.k, scope: loss.scope, periods, exportDate, span, headline, lineage, rows, otherCountries, loss, audit };
 }
 
 /** The whole period of rows that carry no span (a release from before lineages): from the periods they name. */
@@ -95,5 +98,5 @@ export function parseReleaseDocument(spec: unknown, source: string, k: number): 
 	});
 	if (doc.lineage !== undefined && !(Array.isArray(doc.lineage) && doc.lineage.every((l) => typeof l?.exportDate === 'string' && typeof l.period === 'string')))
 		fail('lineage must list the earlier releases (exportDate, period)');
-	return { ...doc, otherCountries: doc.otherCountries ?? [], periods: doc.periods ?? [], span: doc.span ?? spanOfRows(doc.rows), lineage: doc.lineage ?? [] } as ReleaseDocument;
+	return { ...doc, otherCountries: doc.otherCountries ?? [], periods: doc.periods ?? [], span: doc.span ?? spanOfRows(doc.rows), headline: doc.headline ?? doc.span ?? spanOfRows(doc.rows), lineage: doc.lineage ?? [] } as ReleaseDocument;
 }
