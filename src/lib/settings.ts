@@ -20,7 +20,8 @@ export interface Settings {
 	k: number;
 	scope: ScopeField[];
 	rounding: number;
-	defaultPeriod: { from: number; to: number };
+	/** Where the dashboard opens; absent: the release's headline (its latest whole period published in full). */
+	defaultPeriod?: { from: number; to: number };
 	periods: Period[];
 	languages: Lang[];
 	exportDate: string;
@@ -58,9 +59,9 @@ function period(value: unknown, name: string, source: string): { from: number; t
 	return { from, to };
 }
 
-/** The grant report opens on the first grant period, else on the default period. */
-export function reportPeriod(settings: Settings): Period | Settings['defaultPeriod'] {
-	return settings.periods[0] ?? settings.defaultPeriod;
+/** The grant report opens on the first grant period, else on the default period (else `headline`, the release's). */
+export function reportPeriod(settings: Settings, headline: { from: number; to: number }): Period | { from: number; to: number } {
+	return settings.periods[0] ?? settings.defaultPeriod ?? headline;
 }
 
 export function normalizeSettings(input: unknown, source = 'data/settings.json'): Settings {
@@ -88,7 +89,7 @@ export function normalizeSettings(input: unknown, source = 'data/settings.json')
 		k: k as number,
 		scope: scope as ScopeField[],
 		rounding: rounding as number,
-		defaultPeriod: period(spec.defaultPeriod, 'defaultPeriod', source),
+		defaultPeriod: spec.defaultPeriod === undefined ? undefined : period(spec.defaultPeriod, 'defaultPeriod', source),
 		periods: periods.map((p, i) => {
 			const item = p as Spec;
 			if (typeof item?.id !== 'string' || !/^[a-z0-9-]+$/.test(item.id)) fail(source, `periods[${i}].id must be lower-case letters, digits and dashes`);

@@ -28,6 +28,11 @@ export function formatNumber(n: number, lang: Lang): string {
 	return numberFormat(lang).format(n);
 }
 
+/** A date (yyyy-mm-dd) in words: "15 January 2026" (day first, as read in Central Asia), «15 января 2026 г.». */
+export function formatDate(iso: string, lang: Lang): string {
+	return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : intlLocale(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+}
+
 export function formatPercent(x: number, lang: Lang, digits = 0): string {
 	const text = numberFormat(lang, { style: 'percent', maximumFractionDigits: digits }).format(x);
 	return intlLocale(lang) === lang ? text : text.replace(/\s%/, '%');

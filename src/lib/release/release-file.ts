@@ -100,3 +100,12 @@ export function parseReleaseDocument(spec: unknown, source: string, k: number): 
 		fail('lineage must list the earlier releases (exportDate, period)');
 	return { ...doc, otherCountries: doc.otherCountries ?? [], periods: doc.periods ?? [], span: doc.span ?? spanOfRows(doc.rows), headline: doc.headline ?? doc.span ?? spanOfRows(doc.rows), lineage: doc.lineage ?? [] } as ReleaseDocument;
 }
+
+/**
+ * The date the figures of a period ending in `to` were published on, when an earlier release
+ * published them: they are frozen since (later corrections held back). Null for the newest years.
+ */
+export function publishedOn(lineage: LineageEntry[], to: number): string | null {
+	for (const entry of lineage) if (Number(entry.period.slice(-4)) >= to) return entry.exportDate;
+	return null;
+}

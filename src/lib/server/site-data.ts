@@ -7,11 +7,14 @@ import { dropAllExcept, type Engine } from '$lib/db/engine';
 import { COUNTS_TABLE } from '$lib/indicators/query';
 import { createNodeEngine } from './engine-node';
 import { readExports, readRelease, readSettings } from './read-data';
-import { formatCheck, formatRelease, releaseExports } from './release-exports';
+import { formatCheck, formatRelease, formatReleased, releaseExports } from './release-exports';
 import { checkCaseRecords } from './case-records';
 import type { LossReport } from '$lib/release/loss-report';
 import type { AuditSummary } from '$lib/release/audit';
 import type { OtherCountries } from '$lib/release/publish';
+import { spanOfRows, type LineageEntry, type Span } from '$lib/release/release-file';
+import type { LineageRelease } from '$lib/release/lineage';
+import { localDate } from '$lib/ingest/export-date';
 import { computeIndicators, loadCounts, scopeOptions, type Indicators, type ScopeOptions } from '$lib/indicators';
 import type { Settings } from '$lib/settings';
 import type { Filters, ReleaseRow } from '$lib/types';
@@ -30,6 +33,11 @@ export interface SiteData {
 	loss: LossReport;
 	audit: AuditSummary[];
 	sources: SourceSummary[];
+	/** The release's export date, its whole period, headline (the latest whole period published in full) and the earlier releases it carries. */
+	exportDate: string;
+	span: Span;
+	headline: Span;
+	lineage: LineageEntry[];
 	options: ScopeOptions;
 	/** Figures for the default period, rendered into the HTML. */
 	initial: Indicators;
@@ -39,12 +47,20 @@ export interface SiteData {
 const log = (text: string) => console.log(text.replace(/^/gm, '[impact] '));
 
 /**
- * The release from data/: either raw exports, released and audited here, or a release file
- * downloaded from /upload, which must carry its audit and no row below k.
+ * The release from data/: raw exports, released and audited here; a release file downloaded from
+ * /upload, which must carry its audit and no row below k; or both: the exports are then released
+ * against that file, the release published before (its rows carried, changes in its years held back).
  */
 async function publish(engine: Engine, settings: Settings) {
 	const [exports, given] = await Promise.all([readExports(), readRelease(settings.k)]);
-	if (given && exports.length) throw new Error('data/ holds both CSV exports and release.json: keep one of them');
+	if (given && exports.length) {
+		if (!settings.exportDate || settings.exportDate <= given.exportDate)
+			throw new Error(`data/ holds exports and the release published before them (data/release.json, export of ${given.exportDate}): set data/settings.json's exportDate to the new export's date, after ${given.exportDate}`);
+		const { ingest, released } = await releaseExports(engine, exports, settings, 'The data in data/', given);
+		log(`${formatCheck(ingest.files)}\n${formatReleased(released)}`);
+		const sources = ingest.files.map(({ file, rowsRead, rowsLoaded, rowsRejected }) => ({ file, rowsRead, rowsLoaded, rowsRejected }));
+		return { ...(released as LineageRelease), exportDate: settings.exportDate, sources };
+	}
 	if (given) {
 		if (given.scope.join() !== settings.scope.join())
 			throw new Error(`data/release.json is cut by [${given.scope}] but data/settings.json asks for [${settings.scope}]`);
@@ -58,7 +74,8 @@ async function publish(engine: Engine, settings: Settings) {
 	const { ingest, released } = await releaseExports(engine, exports, settings, 'The data in data/');
 	log(`${formatCheck(ingest.files)}\n${formatRelease(released)}`);
 	const sources = ingest.files.map(({ file, rowsRead, rowsLoaded, rowsRejected }) => ({ file, rowsRead, rowsLoaded, rowsRejected }));
-	return { ...released, sources };
+	const span = spanOfRows(released.rows);
+	return { ...released, exportDate: settings.exportDate || localDate(), span, headline: span, lineage: [] as LineageEntry[], sources };
 }
 
 async function compute(): Promise<SiteData> {
@@ -69,7 +86,9 @@ async function compute(): Promise<SiteData> {
 		// From here on the engine holds only the release: every figure below is computed from it.
 		await loadCounts(engine, published.rows, published.otherCountries);
 		await dropAllExcept(engine, COUNTS_TABLE);
-		const defaultFilters: Filters = { from: settings.defaultPeriod.from, to: settings.defaultPeriod.to };
+		// The settings' default period, else the headline: the latest whole period published in full.
+		const opening = settings.defaultPeriod ?? published.headline;
+		const defaultFilters: Filters = { from: opening.from, to: opening.to };
 		releaseEngine = engine;
 		return {
 			settings,
@@ -78,6 +97,10 @@ async function compute(): Promise<SiteData> {
 			loss: published.loss,
 			audit: published.audit,
 			sources: published.sources,
+			exportDate: published.exportDate,
+			span: published.span,
+			headline: published.headline,
+			lineage: published.lineage,
 			options: await scopeOptions(engine),
 			initial: await computeIndicators(engine, defaultFilters),
 			defaultFilters

@@ -16,6 +16,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		settings: site.settings,
 		options: site.options,
 		initial: site.initial,
-		defaultFilters: site.defaultFilters
+		defaultFilters: site.defaultFilters,
+		exportDate: site.exportDate,
+		span: site.span,
+		lineage: site.lineage
 	};
 };

@@ -218,6 +218,9 @@ const en = {
 	mDisplayTitle: 'Display rules',
 	mDisplay: (k: number) =>
 		`A count from 1 to ${k - 1} is shown as “<${k}”, never exactly; zero is zero. A share is shown only when it is based on at least ${k} people, and as a bound (“<10%”, “>90%”) when fewer than ${k} people are on either side. In downloads a small count is left empty and marked as suppressed. A figure the release cannot give is shown as “not published”, never as 0.`,
+	periodShown: (from: number, to: number) => `Figures for ${from}–${to}`,
+	asPublished: (date: string) => `as published on ${date}: these years are frozen, later corrections are held back until a revision`,
+	latestExport: (date: string) => `export of ${date}`,
 	mPublishTitle: 'Publish your results',
 	mPublishIntro: 'Who does what, from a new export to the live site. The case export never leaves the computer of the staff member who made it.',
 	mPublishSteps: {
@@ -227,6 +230,11 @@ const en = {
 		publish: 'They push the repository: GitHub Pages, Netlify, Cloudflare Pages or any static server builds and publishes the site (the README, “Publish your results”, has each of them). A build on a host refuses raw exports.'
 	},
 	mPublishWhy: 'Why: a survivor of trafficking or violence can be put in danger if someone learns they were helped. So the public site shows only counts of at least k people, checked so that no hidden small count can be worked out, and the list of cases stays on the organisation’s computer.',
+	mRepublishTitle: 'Publishing again: what was published stays published',
+	mRepublish: (k: number) =>
+		`Every release stays public: in the site's history, in downloaded files, in web archives. Two releases side by side must not show, by subtraction, the few people who changed between them. So a new release is made against the one before it: every row published before is kept as it was, the new years are added, and the whole period grows by the new years' people as far as ${k} allows (until every category of it can be shown, the dashboard opens on the last whole period published in full). Late registrations and corrections in years already published are held back: the figures for those years stay as published, and staff are told how many people are waiting. Publish them with a revision when they are many enough that no change of fewer than ${k} people can be worked out.`,
+	mFrozen: (period: string, date: string) => `${period}: published on ${date}, frozen since`,
+	mPublishAgain: 'Publishing again: keep the release.json the site publishes now in data/; “Check an export” and npm run release -- FILE --previous data/release.json make the new one against it (changes in years already published are held back and counted for you), and the new release.json replaces it.',
 	mNeverTitle: 'What this site never publishes',
 	mNever: 'Names, identity or phone numbers, addresses, dates of birth, case notes or ids; any row about one person; any count from 1 to k−1. Columns that look like identifiers are refused when an export is read, and the exports themselves never reach the published site.',
 	mScopeNone: 'year only',

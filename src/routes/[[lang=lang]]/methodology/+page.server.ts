@@ -2,6 +2,6 @@ import { siteData } from '$lib/server/site-data';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
-	const { settings, loss, audit, sources } = await siteData();
-	return { settings, loss, audit, sources };
+	const { settings, loss, audit, sources, exportDate, lineage } = await siteData();
+	return { settings, loss, audit, sources, exportDate, lineage };
 };

@@ -11,8 +11,8 @@ import type { PageServerLoad } from './$types';
 /** The report for the first named grant period (else the default period), prerendered. */
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const lang = (params.lang ?? 'en') as Lang;
-	const { settings, options } = await siteData();
-	const period = reportPeriod(settings);
+	const { settings, options, headline } = await siteData();
+	const period = reportPeriod(settings, headline);
 	const report = await buildReport(await publishedCounts(), { from: period.from, to: period.to }, settings.country);
 	const ctx = { lang, k: settings.k, round: settings.rounding };
 	locals.charts = chartsToSvg(dashboardCharts(report.indicators, chartOptions(ctx), await loadMessages(lang)));

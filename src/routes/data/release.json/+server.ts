@@ -6,6 +6,6 @@ import { releaseDocument } from '$lib/release/release-file';
 export const prerender = true;
 
 export async function GET() {
-	const { release, otherCountries, loss, audit, settings } = await siteData();
-	return json(releaseDocument({ rows: release, otherCountries, loss, audit }, settings.exportDate));
+	const { release, otherCountries, loss, audit, exportDate, span, headline, lineage } = await siteData();
+	return json(releaseDocument({ rows: release, otherCountries, loss, audit, span, headline, lineage }, exportDate));
 }

@@ -12,9 +12,9 @@ import { oneChangeAway, viewKey, type View } from '$lib/indicators/views';
 export const prerender = true;
 
 export async function GET() {
-	const { settings, options } = await siteData();
+	const { settings, options, headline } = await siteData();
 	const engine = await publishedCounts();
-	const period = reportPeriod(settings);
+	const period = reportPeriod(settings, headline);
 	const views: View[] = [
 		...oneChangeAway({ from: period.from, to: period.to }, options, settings.scope),
 		...settings.periods.map((p) => ({ filters: { from: p.from, to: p.to }, stackBy: 'none' as const }))

@@ -1,0 +1,108 @@
+/**
+ * A site republished: data/ holds the register six weeks later and the release published before
+ * (release A, export of 2026-01-15). The build releases against it: A's rows stay, 2026 is added,
+ * the changes in 2019–2024 are held back, and the site says which figures are as first published.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import type { Browser, Page } from 'playwright-core';
+import { serveStatic } from '../../scripts/static-server.mjs';
+import { connectBrowser, waitReady } from './harness';
+import { laterExport } from '../fixtures/successive';
+import { releaseToFile } from '$lib/server/release-exports';
+
+const DATA = '.svelte-kit/successive-data';
+const OUT = '.svelte-kit/successive-output';
+type Row = { view: string; year: string; organisation: string; programme: string; group: string; category: string; n: number };
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+let A: { rows: Row[] };
+let build = '';
+
+beforeAll(async () => {
+	const sample = readFileSync('data/sample-export.csv');
+	const first = await releaseToFile([{ name: 'sample-export.csv', bytes: new Uint8Array(sample) }], '2026-01-15');
+	A = JSON.parse(first.json);
+	rmSync(DATA, { recursive: true, force: true });
+	mkdirSync(DATA, { recursive: true });
+	writeFileSync(`${DATA}/release.json`, first.json);
+	writeFileSync(`${DATA}/register-2026-02-26.csv`, laterExport(sample.toString('utf8'), { newIn2026: 60, late2024: 3, corrections: 5 }));
+	// The sample's settings, the new export's date, and no default period: the site opens on its headline.
+	const { defaultPeriod: _, ...settings } = JSON.parse(readFileSync('data/settings.json', 'utf8'));
+	writeFileSync(`${DATA}/settings.json`, JSON.stringify({ ...settings, exportDate: '2026-02-26' }));
+	const run = spawnSync('npx', ['vite', 'build'], { env: { ...process.env, IMPACT_DATA_DIR: DATA, BUILD_DIR: OUT, NODE_ENV: 'production' }, encoding: 'utf8' });
+	if (run.status !== 0) throw new Error(`vite build against the previous release failed:\n${run.stdout}\n${run.stderr}`);
+	build = run.stdout;
+	server = await serveStatic(OUT, 0);
+	browser = await connectBrowser();
+}, 300_000);
+afterAll(async () => {
+	await browser?.close();
+	await server?.close();
+});
+
+async function open(path: string): Promise<Page> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	page.on('close', () => void context.close().catch(() => {}));
+	await page.goto(`${server.url}${path}`);
+	await waitReady(page);
+	return page;
+}
+
+const kpi = (page: Page, name: string) => page.getAttribute(`[data-kpi="${name}"]`, 'data-value');
+
+describe('a site built from a new export against the release published before it', () => {
+	it('logs what was frozen and how many people are held back (the build log, for staff)', () => {
+		expect(build).toContain('[impact] Held back: 8');
+		expect(build).toMatch(/\[impact\] lineage: \d+ rows frozen \(published 2026-01-15/);
+	});
+
+	it('publishes every row of the first release unchanged, 2026 exact, and nothing about the held-back people', async () => {
+		const doc = await (await fetch(`${server.url}/data/release.json`)).json();
+		const key = (r: Row) => [r.view, r.year === '~all' ? '2019-2025' : r.year, r.organisation, r.programme, r.group, r.category].join('|');
+		const published = new Map((doc.rows as Row[]).map((r) => [[r.view, r.year, r.organisation, r.programme, r.group, r.category].join('|'), r.n]));
+		for (const r of A.rows) expect(published.get(key(r)), key(r)).toBe(r.n);
+		expect(doc.lineage).toEqual([{ exportDate: '2026-01-15', period: '2019-2025', rows: A.rows.length }]);
+		expect(doc.exportDate).toBe('2026-02-26');
+		expect(published.get('total|2024|~all|~all|~all|')).toBe(455);
+		expect(published.get('total|2026|~all|~all|~all|')).toBe(60);
+		expect(published.get('total|~all|~all|~all|~all|')).toBe(2863 + 60);
+		expect(JSON.stringify(doc)).not.toMatch(/held.back|late registration|correction/i);
+	});
+
+	it('opens on the last whole period published in full, and says it is as published on 15 January 2026', async () => {
+		const doc = await (await fetch(`${server.url}/data/release.json`)).json();
+		const page = await open('/');
+		const shown = page.locator('[data-testid="period-shown"]');
+		expect([await shown.getAttribute('data-from'), await shown.getAttribute('data-to')]).toEqual([String(doc.headline.from), String(doc.headline.to)]);
+		// 60 people in 2026 cannot carry every category of 2019-2025 yet: the headline stays there.
+		expect(doc.headline).toEqual({ from: 2019, to: 2025 });
+		expect(await shown.getAttribute('data-published-on')).toBe('2026-01-15');
+		expect(await shown.innerText()).toContain('as published on 15 January 2026');
+		expect(await kpi(page, 'beneficiaries')).toBe('2863');
+		await page.close();
+	});
+
+	it('answers 2026 from its own rows, dated by the new export; the whole period 2019–2026 from the new rows', async () => {
+		const page = await open('/?from=2026&to=2026');
+		expect(await kpi(page, 'beneficiaries')).toBe('60');
+		expect(await page.getAttribute('[data-testid="period-shown"]', 'data-published-on')).toBe('2026-02-26');
+		await page.goto(`${server.url}/?from=2019&to=2026`);
+		await waitReady(page);
+		expect(await kpi(page, 'beneficiaries')).toBe('2923');
+		await page.close();
+	});
+
+	it('lists the frozen periods and their export dates on /methodology, in three languages', async () => {
+		for (const [path, words] of [['/methodology/', 'published on 15 January 2026'], ['/ru/methodology/', 'опубликовано 15 января 2026'], ['/ky/methodology/', 'жарыяланган']]) {
+			const page = await open(path);
+			const item = page.locator('[data-testid="frozen-periods"] li');
+			expect([await item.getAttribute('data-period'), await item.getAttribute('data-published-on')]).toEqual(['2019-2025', '2026-01-15']);
+			expect(await item.innerText()).toContain(words);
+			await page.close();
+		}
+	});
+});
