@@ -8,7 +8,8 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/static-server.mjs';
-import { connectBrowser, waitReady } from './harness';
+import { connectBrowser, downloadBytes, openPage, waitReady } from './harness';
+import { BUILD_DIR } from './global-setup';
 import { laterExport } from '../fixtures/successive';
 import { releaseToFile } from '$lib/server/release-exports';
 
@@ -105,4 +106,38 @@ describe('a site built from a new export against the release published before it
 			await page.close();
 		}
 	});
+});
+
+describe('/upload/: the sample register six weeks later, dropped on the site that publishes the first release', () => {
+	it('is released against the published release by default: its rows kept, 2026 added, 8 people held back and said to staff, in the download none of it', async () => {
+		const { page, offOriginRequests } = await openPage(browser, '/upload/');
+		await waitReady(page);
+		const later = laterExport(readFileSync('data/sample-export.csv', 'utf8'), { newIn2026: 60, late2024: 3, corrections: 5 });
+		await page.setInputFiles('[data-testid="drop-zone"] input[type="file"]', [{ name: 'register-2026-02-26.csv', mimeType: 'text/csv', buffer: Buffer.from(later) }]);
+		await page.waitForSelector('[data-testid="download-release"]', { timeout: 90_000 });
+		const published = JSON.parse(readFileSync(`${BUILD_DIR}/data/release.json`, 'utf8')) as { rows: Row[]; exportDate: string };
+		expect(await page.getAttribute('[data-testid="release-mode"]', 'data-mode')).toBe('against');
+		const lineage = page.locator('[data-testid="lineage"]');
+		expect(await lineage.getAttribute('data-frozen-rows')).toBe(String(published.rows.length));
+		expect(await page.getAttribute('[data-testid="held-back"]', 'data-people')).toBe('8');
+		expect(await page.locator('[data-testid="lineage"] li[data-year="2024"]').getAttribute('data-late')).toBe('3');
+		const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download-release"]').click()]);
+		const doc = JSON.parse((await downloadBytes(download)).toString('utf8')) as { rows: Row[]; lineage: unknown[] };
+		const byKey = new Map(doc.rows.map((r) => [[r.view, r.year, r.organisation, r.category].join('|'), r.n]));
+		for (const r of published.rows) expect(byKey.get([r.view, r.year === '~all' ? '2019-2025' : r.year, r.organisation, r.category].join('|'))).toBe(r.n);
+		expect(byKey.get('total|2026|~all|')).toBe(60);
+		expect(doc.lineage).toEqual([{ exportDate: published.exportDate, period: '2019-2025', rows: published.rows.length }]);
+		expect(JSON.stringify(doc)).not.toMatch(/held.back|late registration|correction/i);
+
+		// On its own, as a first release: 2024 is the export's (458), and nothing is held back.
+		await page.locator('[data-testid="release-mode"] input[value="first"]').check();
+		await page.waitForSelector('[data-testid="release-auditing"]', { state: 'detached', timeout: 90_000 });
+		await page.waitForSelector('[data-testid="download-release"]');
+		expect(await page.locator('[data-testid="lineage"]').count()).toBe(0);
+		const [own] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download-release"]').click()]);
+		const first = JSON.parse((await downloadBytes(own)).toString('utf8')) as { rows: Row[] };
+		expect(first.rows.find((r) => r.view === 'total' && r.year === '2024' && r.organisation === '~all')?.n).toBe(458);
+		expect(offOriginRequests()).toEqual([]);
+		await page.close();
+	}, 180_000);
 });

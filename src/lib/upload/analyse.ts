@@ -10,6 +10,8 @@ import { localDate } from '$lib/ingest/export-date';
 import { countTables, release, type Release } from '$lib/release';
 import { loadCounts, scopeOptions, type ScopeOptions } from '$lib/indicators';
 import type { ReleaseRow, ScopeField } from '$lib/types';
+import type { LineageRelease } from '$lib/release/lineage';
+import type { ReleaseDocument } from '$lib/release/release-file';
 
 /** Staff see every scope field on /upload; the published site only the release's scope. */
 export const UPLOAD_SCOPE: ScopeField[] = ['organisation', 'programme', 'group'];
@@ -52,7 +54,12 @@ export function prepareReading(): void {
  * What the build would publish for this export, audited (the solver's wasm is fetched only now):
  * not needed to show its dashboard, so asked for after.
  */
-export async function publishable(ingest: IngestResult, settings: { k: number; scope: ScopeField[]; periods: { from: number; to: number }[] }): Promise<Release> {
-	const { browserSolver } = await import('$lib/release/solver-browser');
-	return release(ingest.rows, { k: settings.k, scope: settings.scope, periods: settings.periods, solver: browserSolver });
+export async function publishable(
+	ingest: IngestResult,
+	settings: { k: number; scope: ScopeField[]; periods: { from: number; to: number }[] },
+	previous?: ReleaseDocument
+): Promise<Release | LineageRelease> {
+	const [{ browserSolver }, { releaseAgainst }] = await Promise.all([import('$lib/release/solver-browser'), import('$lib/release/lineage')]);
+	const options = { k: settings.k, scope: settings.scope, periods: settings.periods, solver: browserSolver };
+	return previous ? releaseAgainst(ingest.rows, previous, options) : release(ingest.rows, options);
 }

@@ -221,6 +221,17 @@ const en = {
 	periodShown: (from: number, to: number) => `Figures for ${from}–${to}`,
 	asPublished: (date: string) => `as published on ${date}: these years are frozen, later corrections are held back until a revision`,
 	latestExport: (date: string) => `export of ${date}`,
+	releaseModeLegend: 'What to release',
+	modeAgainst: (date: string) => `A new release of the figures this site publishes (export of ${date}): every published row is kept, new years are added, changes in published years are held back`,
+	modeFirst: 'A first release of this export alone (another register, or a new site)',
+	lineageKept: (frozen: number, fresh: number, date: string) => `${frozen} published rows (export of ${date}) kept unchanged; ${fresh} new rows.`,
+	lineageNothingNew: (date: string) => `Nothing new to publish: this export adds no year with enough people to the release of ${date}. The file below is that release, unchanged.`,
+	heldBack: (n: number) =>
+		n === 0
+			? 'Held back: nobody. The years already published are, in this export, as they were published.'
+			: `Held back: ${n} ${n === 1 ? 'person' : 'people'} — late registrations and corrections in years already published. They are in no published figure (a change of a few people would show who they are); publish them later with a revision.`,
+	heldBackYear: (year: string, late: number, removed: number, corrected: number) => `${year}: ${late} late registrations, ${removed} removed, ${corrected} corrected`,
+	lineageIncomplete: (views: string, headline: string) => `The whole period with the new years has only its total for: ${views} (some of their categories have fewer than k new people yet); the dashboard keeps opening on ${headline}, the last whole period published in full.`,
 	mPublishTitle: 'Publish your results',
 	mPublishIntro: 'Who does what, from a new export to the live site. The case export never leaves the computer of the staff member who made it.',
 	mPublishSteps: {
