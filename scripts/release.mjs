@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run release -- FILE… [--previous data/release.json] [--out release.json] [--export-date yyyy-mm-dd]
+ * npm run release -- FILE… [--previous data/release.json [--revise]] [--out release.json] [--export-date yyyy-mm-dd]
  *
  * The release of one or more exports, in Node, without a browser: prints the check report, the
  * information-loss report and the audit, and writes the same release.json that /upload offers
@@ -8,7 +8,9 @@
  * who work in a terminal, scheduled jobs, and exports too large for a browser. With --previous,
  * the release is made against the one published before it: its rows are carried unchanged, the
  * new years and the grown whole period are added, and changes in its years are held back (and
- * counted in the report, never in the file). k, the scope and
+ * counted in the report, never in the file). With --revise, the held-back changes are published:
+ * the whole export is released anew, and refused unless the change between the two files passes
+ * its audit (no change of 1..k−1 people can be proven from both). k, the scope and
  * the grant periods come from data/settings.json (IMPACT_DATA_DIR to read another folder).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -23,11 +25,12 @@ const option = (name, fallback) => {
 };
 const out = option('out', 'release.json');
 const previous = option('previous', undefined);
+const revision = args.includes('--revise');
 const exportDate = option('export-date', new Date().toISOString().slice(0, 10));
 const files = args.filter((a) => !a.startsWith('--'));
 
 if (files.length === 0 || !/^\d{4}-\d{2}-\d{2}$/.test(exportDate)) {
-	console.error('usage: npm run release -- FILE… [--previous data/release.json] [--out release.json] [--export-date yyyy-mm-dd]');
+	console.error('usage: npm run release -- FILE… [--previous data/release.json [--revise]] [--out release.json] [--export-date yyyy-mm-dd]');
 	process.exit(2);
 }
 
@@ -38,7 +41,7 @@ try {
 	const { releaseToFile } = await vite.ssrLoadModule('/src/lib/server/release-exports.ts');
 	const exports = files.map((file) => ({ name: path.basename(file), bytes: new Uint8Array(readFileSync(file)) }));
 	const prior = previous && { name: previous, text: readFileSync(previous, 'utf8') };
-	const { report, json } = await releaseToFile(exports, exportDate, prior);
+	const { report, json } = await releaseToFile(exports, exportDate, prior, { revision });
 	console.log(report);
 	writeFileSync(out, json);
 	console.log(`wrote ${out}`);

@@ -41,6 +41,12 @@ describe('npm run release -- FILE…', () => {
 		expect(total(B, '2026')).toBe(60);
 		// Nothing of the held-back people in the file: no word of them at all.
 		expect(readFileSync(out, 'utf8')).not.toMatch(/held.back|late|correct/i);
+		// A revision publishing these changes is refused: each is one person, provable from both files.
+		const revision = run(later, '--previous', first.out, '--revise', '--export-date', '2026-02-26');
+		expect(revision.status).toBe(1);
+		expect(revision.output).toMatch(/revision refused: \d+ changed counts? of 1\.\.9 people can be proven/);
+		expect(revision.output).toContain('what would let it pass: wait for more changes');
+		expect(existsSync(revision.out)).toBe(false);
 		// An export date before the previous one's is refused.
 		expect(run(later, '--previous', first.out, '--export-date', '2026-01-01').output).toContain('the new export must be later');
 	}, 120_000);

@@ -8,6 +8,7 @@ import { releaseAgainst, type LineageRelease } from '$lib/release/lineage';
 import { releaseDocument, type ReleaseDocument } from '$lib/release/release-file';
 import { ALL, UNKNOWN, type PersonRow, type ReleaseRow } from '$lib/types';
 import { attackSuccessive, differences } from './attack/successive';
+import { formatRevision, revise } from '$lib/release/revision';
 
 const K = 10;
 const SCOPE = ['organisation'] as const;
@@ -191,4 +192,28 @@ describe('releaseAgainst(people, previous, options): successive releases of the 
 			{ numRuns: 6, seed: 20261206 }
 		);
 	}, 600_000);
+});
+
+describe('revise(people, previous, options): publishing the held-back changes', () => {
+	it('refuses a revision whose changes are a few people each (5 corrections of one person each, and 3 late registrations), naming the periods and views that block it', async () => {
+		const people = [...corrected(sample, 5, [2019, 2020, 2021, 2022, 2023]), ...newPeople(3, 2024, 8)];
+		const r = await revise(people, A, options);
+		expect(r.exposures.length).toBeGreaterThan(0);
+		for (const e of r.exposures) expect(Math.abs(e.max)).toBeLessThan(K);
+		const text = formatRevision(r, K);
+		expect(text).toMatch(/^revision refused: \d+ changed counts? of 1\.\.9 people can be proven/);
+		expect(text).toContain('blocked by: 2019, 2020, 2021, 2022, 2023 in disability');
+		expect(text).toContain('disability · 2023 · Tunuk Foundation · yes: changed by 1');
+		expect(text).toContain('wait for more changes');
+	}, 120_000);
+
+	it('passes a revision whose change is many people alike (30 late 2024 registrations of one profile): no count changes by 1..k−1', async () => {
+		const batch: PersonRow = { ...lateGirl, n: 30 };
+		const r = await revise([...sample, batch], A, options);
+		expect(r.exposures).toEqual([]);
+		expect(r.fewest.nationality).toBe(30);
+		expect(total(r.release.rows, '2024')).toBe(455 + 30);
+		// Differencing the two files: no row of the same key moves by 1..k−1.
+		expect(differences(A.rows, r.release.rows, K)).toEqual([]);
+	}, 120_000);
 });

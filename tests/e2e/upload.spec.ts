@@ -187,22 +187,34 @@ describe('/upload/', () => {
 		await page.close();
 	});
 
-	it('offers the very release the build publishes, byte for byte what npm run release writes: the sample dropped is released and audited in the browser, with the self-hosted solver', async () => {
+	it('offers the very release the build publishes, byte for byte what npm run release writes: the sample dropped is the published release (nothing new), and released on its own it is audited in the browser, with the self-hosted solver, to the same bytes', async () => {
 		const { page, requests, offOriginRequests } = await openPage(browser, '/upload/');
 		await waitReady(page);
 		await drop(page, [{ name: 'sample-export.csv', buffer: readFileSync('data/sample-export.csv') }]);
 		await page.waitForSelector('[data-testid="download-release"]', { timeout: 60_000 });
 		const published = JSON.parse(readFileSync(`${BUILD_DIR}/data/release.json`, 'utf8'));
+		// The register the site publishes, with nothing after it: the published release, nobody held back.
+		expect(await page.getAttribute('[data-testid="release-mode"]', 'data-mode')).toBe('against');
+		expect(await page.getAttribute('[data-testid="lineage"]', 'data-new-rows')).toBe('0');
+		expect(await page.getAttribute('[data-testid="held-back"]', 'data-people')).toBe('0');
+		const { releaseToFile } = await import('$lib/server/release-exports');
+		const cli = await releaseToFile([{ name: 'sample-export.csv', bytes: new Uint8Array(readFileSync('data/sample-export.csv')) }], published.exportDate);
+		const download = async () => {
+			const [file] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download-release"]').click()]);
+			return (await downloadBytes(file)).toString('utf8');
+		};
+		expect(await download()).toBe(cli.json);
+		// Released on its own: the release and its audit made in the browser, the same bytes.
+		await page.locator('[data-testid="release-mode"] input[value="first"]').check();
+		await page.waitForSelector('[data-testid="release-auditing"]', { state: 'detached', timeout: 60_000 });
+		await page.waitForSelector('[data-testid="download-release"]');
 		expect(await page.locator('[data-testid="audit"]').getAttribute('data-checked')).toBe(String(published.audit.reduce((s: number, a: { checked: number }) => s + a.checked, 0)));
 		expect(await page.locator('[data-testid="audit"]').getAttribute('data-result')).toBe('pass');
-		const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="download-release"]').click()]);
-		const bytes = await downloadBytes(download);
-		const doc = JSON.parse(bytes.toString('utf8'));
+		const bytes = await download();
+		const doc = JSON.parse(bytes);
 		expect(doc.rows).toEqual(published.rows);
-		// `npm run release` writes the same bytes for the same export and date.
-		const { releaseToFile } = await import('$lib/server/release-exports');
-		const cli = await releaseToFile([{ name: 'sample-export.csv', bytes: new Uint8Array(readFileSync('data/sample-export.csv')) }], doc.exportDate);
-		expect(cli.json).toBe(bytes.toString('utf8'));
+		// Dated today, as the command writes it for today's export.
+		expect(bytes).toBe((await releaseToFile([{ name: 'sample-export.csv', bytes: new Uint8Array(readFileSync('data/sample-export.csv')) }], doc.exportDate)).json);
 		expect(doc.otherCountries).toEqual(published.otherCountries);
 		expect(doc.loss.levels).toEqual(published.loss.levels);
 		expect(requests().some((u) => /\/highs\.[\w-]+\.wasm$/.test(u))).toBe(true);

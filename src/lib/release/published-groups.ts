@@ -6,7 +6,8 @@
 import { ALL, OTHER, SCOPE_FIELDS, SEVERAL, UNKNOWN, type PersonRow, type ScopeField, type ViewName } from '$lib/types';
 import { SEP } from './levels';
 
-const CATEGORY: Record<ViewName, (p: PersonRow) => string> = {
+/** The category a person counts in, per view. */
+export const categoryOf: Record<ViewName, (p: PersonRow) => string> = {
 	total: () => '',
 	nationality: (p) => p.nationality,
 	disability: (p) => p.disability,
@@ -32,7 +33,7 @@ export function countByGroup(people: Iterable<PersonRow>, scope: readonly ScopeF
 				for (const view of views) {
 					const key = `${period}${SEP}${values}${SEP}${view}`;
 					const counts = out.get(key) ?? new Map<string, number>();
-					const c = CATEGORY[view](p);
+					const c = categoryOf[view](p);
 					counts.set(c, (counts.get(c) ?? 0) + p.n);
 					out.set(key, counts);
 				}

@@ -40,6 +40,8 @@ export interface ReleaseDocument {
 	lineage: LineageEntry[];
 	/** The latest whole period published in full (every breakdown): what the site opens on. */
 	headline: Span;
+	/** A revision: the export date of the release it replaces (its change from that one was audited). */
+	revises?: string;
 	rows: ReleaseRow[];
 	otherCountries: OtherCountries[];
 	loss: LossReport;
@@ -47,7 +49,7 @@ export interface ReleaseDocument {
 }
 
 export function releaseDocument(
-	release: Pick<Release, 'rows' | 'otherCountries' | 'loss'> & { audit: AuditSummary[]; span?: Span; lineage?: LineageEntry[]; headline?: Span },
+	release: Pick<Release, 'rows' | 'otherCountries' | 'loss'> & { audit: AuditSummary[]; span?: Span; lineage?: LineageEntry[]; headline?: Span; revises?: string },
 	exportDate: string
 ): ReleaseDocument {
 	const { rows, otherCountries, loss } = release;
@@ -56,7 +58,8 @@ export function releaseDocument(
 	const lineage = release.lineage ?? [];
 	const periods = [...new Set([...loss.periods, ...lineage.map((l) => l.period)])];
 	const headline = release.headline ?? span;
-	return { format: RELEASE_FORMAT, k: loss.k, scope: loss.scope, periods, exportDate, span, headline, lineage, rows, otherCountries, loss, audit };
+	const revises = release.revises ? { revises: release.revises } : {};
+	return { format: RELEASE_FORMAT, k: loss.k, scope: loss.scope, periods, exportDate, span, headline, lineage, ...revises, rows, otherCountries, loss, audit };
 }
 
 /** The whole period of rows that carry no span (a release from before lineages): from the periods they name. */

@@ -7,6 +7,7 @@ import type { Engine } from '$lib/db/engine';
 import { loadExports, type ExportFile, type FileReport } from '$lib/ingest/load-export';
 import { release, type Release } from '$lib/release';
 import { formatLineage, releaseAgainst, type LineageRelease } from '$lib/release/lineage';
+import { formatRevision, revise } from '$lib/release/revision';
 import { formatLossReport } from '$lib/release/loss-report';
 import { formatAudit, type AuditSummary } from '$lib/release/audit';
 import { parseReleaseDocument, releaseDocument, releaseJson, type ReleaseDocument } from '$lib/release/release-file';
@@ -66,12 +67,22 @@ export const formatReleased = (r: Release | LineageRelease) => ('heldBack' in r 
  * `npm run release`: exports (as /upload names them: the file's name) → the report to print and
  * release.json as /upload writes it, with the settings of data/.
  */
-export async function releaseToFile(files: ExportFile[], exportDate: string, previousFile?: { name: string; text: string }): Promise<{ report: string; json: string }> {
+export async function releaseToFile(files: ExportFile[], exportDate: string, previousFile?: { name: string; text: string }, { revision = false } = {}): Promise<{ report: string; json: string }> {
 	const settings = await readSettings();
 	const previous = previousFile && parsePrevious(previousFile, settings.k);
 	if (previous && exportDate <= previous.exportDate) throw new Error(`--previous ${previousFile!.name} was exported on ${previous.exportDate}: the new export must be later (--export-date ${exportDate})`);
+	if (revision && !previous) throw new Error('--revise needs --previous: the release it revises');
 	const engine = await createNodeEngine();
 	try {
+		if (revision) {
+			const ingest = await loadExports(engine, files, { exportDate });
+			const errors = buildErrors(ingest.files);
+			if (errors.length) throw new Error(`The exports cannot be published:\n- ${errors.join('\n- ')}`);
+			const revised = await revise(ingest.rows, previous!, { k: settings.k, scope: settings.scope, periods: settings.periods });
+			const report = `${formatCheck(ingest.files)}\n${formatRelease(revised.release)}\n${formatRevision(revised, settings.k)}`;
+			if (revised.exposures.length) throw new Error(report);
+			return { report, json: releaseJson(releaseDocument({ ...revised.release, revises: previous!.exportDate }, exportDate)) };
+		}
 		const { ingest, released } = await releaseExports(engine, files, { ...settings, exportDate }, 'The exports', previous);
 		// Nothing new: the previous file, byte for byte (a release that adds nothing is no new release).
 		const json = 'newRows' in released && released.newRows === 0 ? previousFile!.text : releaseJson(releaseDocument(released, exportDate));
