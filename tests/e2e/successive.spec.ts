@@ -129,6 +129,12 @@ describe('/upload/: the sample register six weeks later, dropped on the site tha
 		expect(doc.lineage).toEqual([{ exportDate: published.exportDate, period: '2019-2025', rows: published.rows.length }]);
 		expect(JSON.stringify(doc)).not.toMatch(/held.back|late registration|correction/i);
 
+		// A revision publishing the 8 changes is refused: each is a person or two, provable from both files.
+		await page.locator('[data-testid="release-mode"] input[value="revise"]').check();
+		await page.waitForSelector('[data-testid="revision-refused"]', { timeout: 90_000 });
+		expect(Number(await page.getAttribute('[data-testid="revision-refused"]', 'data-exposures'))).toBeGreaterThan(0);
+		expect(await page.locator('[data-testid="download-release"]').count()).toBe(0);
+
 		// On its own, as a first release: 2024 is the export's (458), and nothing is held back.
 		await page.locator('[data-testid="release-mode"] input[value="first"]').check();
 		await page.waitForSelector('[data-testid="release-auditing"]', { state: 'detached', timeout: 90_000 });

@@ -12,6 +12,7 @@ import { loadCounts, scopeOptions, type ScopeOptions } from '$lib/indicators';
 import type { ReleaseRow, ScopeField } from '$lib/types';
 import type { LineageRelease } from '$lib/release/lineage';
 import type { ReleaseDocument } from '$lib/release/release-file';
+import type { Revision } from '$lib/release/revision';
 
 /** Staff see every scope field on /upload; the published site only the release's scope. */
 export const UPLOAD_SCOPE: ScopeField[] = ['organisation', 'programme', 'group'];
@@ -62,4 +63,10 @@ export async function publishable(
 	const [{ browserSolver }, { releaseAgainst }] = await Promise.all([import('$lib/release/solver-browser'), import('$lib/release/lineage')]);
 	const options = { k: settings.k, scope: settings.scope, periods: settings.periods, solver: browserSolver };
 	return previous ? releaseAgainst(ingest.rows, previous, options) : release(ingest.rows, options);
+}
+
+/** A revision of the published release with this export: refused (with why) unless the change between them passes its audit. */
+export async function revision(ingest: IngestResult, settings: { k: number; scope: ScopeField[]; periods: { from: number; to: number }[] }, previous: ReleaseDocument): Promise<Revision> {
+	const [{ browserSolver }, { revise }] = await Promise.all([import('$lib/release/solver-browser'), import('$lib/release/revision')]);
+	return revise(ingest.rows, previous, { k: settings.k, scope: settings.scope, periods: settings.periods, solver: browserSolver });
 }

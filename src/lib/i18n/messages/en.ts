@@ -232,6 +232,9 @@ const en = {
 			: `Held back: ${n} ${n === 1 ? 'person' : 'people'} — late registrations and corrections in years already published. They are in no published figure (a change of a few people would show who they are); publish them later with a revision.`,
 	heldBackYear: (year: string, late: number, removed: number, corrected: number) => `${year}: ${late} late registrations, ${removed} removed, ${corrected} corrected`,
 	lineageIncomplete: (views: string, headline: string) => `The whole period with the new years has only its total for: ${views} (some of their categories have fewer than k new people yet); the dashboard keeps opening on ${headline}, the last whole period published in full.`,
+	modeRevise: 'A revision: publish the held-back changes too (allowed only when no change of fewer than k people can be worked out from the two releases)',
+	revisionRefused: (n: number, k: number, periods: string, views: string) =>
+		`Revision refused: ${n} changed ${n === 1 ? 'count' : 'counts'} of 1 to ${k - 1} people could be worked out from this release and the published one together (${periods}; ${views}). Wait for more changes in those periods, or revise at a coarser level; meanwhile publish a new release, which holds them back.`,
 	mPublishTitle: 'Publish your results',
 	mPublishIntro: 'Who does what, from a new export to the live site. The case export never leaves the computer of the staff member who made it.',
 	mPublishSteps: {
