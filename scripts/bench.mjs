@@ -357,6 +357,31 @@ async function benchBuildRelease(file) {
 			'',
 			'release + audit ≤ 10 s'
 		);
+		// Successive releases: the same export released against a release of its years but the last
+		// (what republishing a new year costs), and the sample six weeks later against its first release.
+		const { releaseAgainst } = await vite.ssrLoadModule('/src/lib/release/lineage.ts');
+		const { releaseDocument } = await vite.ssrLoadModule('/src/lib/release/release-file.ts');
+		const { laterExport } = await vite.ssrLoadModule('/tests/fixtures/successive.ts');
+		const opts = { k: 10, scope: ['organisation'], periods: [{ from: 2023, to: 2025 }] };
+		const last = Math.max(...ingest.rows.map((p) => p.year));
+		const previous = releaseDocument(await release(ingest.rows.filter((p) => p.year < last), opts), `${last}-01-10`);
+		t = performance.now();
+		const again = await releaseAgainst(ingest.rows, previous, opts);
+		const againMs = performance.now() - t;
+		row(`build: the same export against a release of its years before ${last} (${again.frozenRows} rows frozen, ${again.newRows} new, audited)`, ms(againMs), `${ms(released)} its first release`, ratio(againMs, released), 'seconds');
+		const sampleEngine = await createNodeEngine();
+		const sampleText = readFileSync('data/sample-export.csv', 'utf8');
+		const read = async (text) => (await loadExports(sampleEngine, [{ name: 'sample.csv', bytes: new TextEncoder().encode(text) }], { exportDate: '2026-02-26' })).rows;
+		const sample = await read(sampleText);
+		const laterRows = await read(laterExport(sampleText, { newIn2026: 60, late2024: 3, corrections: 5 }));
+		await sampleEngine.close();
+		t = performance.now();
+		const first = await release(sample, opts);
+		const firstMs = performance.now() - t;
+		t = performance.now();
+		const lineage = await releaseAgainst(laterRows, releaseDocument(first, '2026-01-15'), opts);
+		const lineageMs = performance.now() - t;
+		row(`build: the sample six weeks later against its first release (held back ${lineage.heldBack.people}, ${lineage.newRows} new rows, audited)`, ms(lineageMs), `${ms(firstMs)} the sample's first release`, ratio(lineageMs, firstMs), 'seconds');
 	} finally {
 		await vite.close();
 	}

@@ -38,6 +38,8 @@ export interface SiteData {
 	span: Span;
 	headline: Span;
 	lineage: LineageEntry[];
+	/** A revision: the export date of the release it replaced. */
+	revises?: string;
 	options: ScopeOptions;
 	/** Figures for the default period, rendered into the HTML. */
 	initial: Indicators;
@@ -101,6 +103,7 @@ async function compute(): Promise<SiteData> {
 			span: published.span,
 			headline: published.headline,
 			lineage: published.lineage,
+			revises: 'revises' in published ? published.revises : undefined,
 			options: await scopeOptions(engine),
 			initial: await computeIndicators(engine, defaultFilters),
 			defaultFilters
