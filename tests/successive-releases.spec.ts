@@ -169,6 +169,16 @@ describe('releaseAgainst(people, previous, options): successive releases of the 
 		expect(exposures).toEqual([]);
 	}, 180_000);
 
+	it('renames a grant period that reached past the data (2023-2025 published with 2019-2024) to its own years, and publishes the new year', async () => {
+		const early = releaseDocument(await release(sample.filter((p) => p.year < 2025), options), '2025-01-10');
+		expect(early.span).toEqual({ from: 2019, to: 2024 });
+		const B = await releaseAgainst(sample, early, options);
+		expect(B.rows.some((r) => r.year === '2023-2025')).toBe(false);
+		expect(total(B.rows, '2023-2024')).toBe(total(early.rows, '2023-2025'));
+		expect(total(B.rows, '2025')).toBe(sample.filter((p) => p.year === 2025).reduce((s, p) => s + p.n, 0));
+		expect(B.straddling).toEqual(['2023-2025']);
+	}, 60_000);
+
 	it('one new person in 2026: nothing new is published (the whole period does not move by one)', async () => {
 		const B = await againstA([...sample, ...newPeople(1, 2026, 3)]);
 		expect(B.rows).toBe(A.rows);

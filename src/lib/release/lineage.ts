@@ -123,7 +123,13 @@ export async function releaseAgainst(people: PersonRow[], previous: ReleaseDocum
 
 	const span = { from: Math.min(frozen.from, newYears[0]), to: newYears.at(-1)! };
 	const explicit = spanKey(frozen);
-	const renamed = (year: string) => (year === ALL ? explicit : year);
+	// A key that would change meaning keeps its figure under its own years: the whole period, and a
+	// grant period that reached past the data then ("2023-2025" published with 2025 not yet begun).
+	const renamed = (year: string) => {
+		if (year === ALL) return explicit;
+		const s = yearsOf(year, frozen);
+		return s.to > frozen.to ? spanKey({ from: s.from, to: frozen.to }) : year;
+	};
 	const carried = previous.rows.map((r) => ({ ...r, year: renamed(r.year) }));
 	const whole = composeWhole(previous, people, fresh, base, k);
 	const audited = await auditLineage(whole, previous, base, [...carried, ...added], people, { ...opts, k });
@@ -141,7 +147,7 @@ export async function releaseAgainst(people: PersonRow[], previous: ReleaseDocum
 	return {
 		rows: sortRows([...carried, ...added, ...composed]),
 		otherCountries,
-		loss: { ...fresh.loss, people: top.base + top.added, periods: [...previous.periods, ...fresh.loss.periods] },
+		loss: { ...fresh.loss, people: top.base + top.added, periods: [...previous.periods.map(renamed), ...fresh.loss.periods] },
 		audit: mergeAudits(previous.audit, audited),
 		span,
 		lineage: [...previous.lineage, { exportDate: previous.exportDate, period: explicit, rows: previous.rows.length }],

@@ -49,12 +49,12 @@ export interface ReleaseDocument {
 }
 
 export function releaseDocument(
-	release: Pick<Release, 'rows' | 'otherCountries' | 'loss'> & { audit: AuditSummary[]; span?: Span; lineage?: LineageEntry[]; headline?: Span; revises?: string },
+	release: Pick<Release, 'rows' | 'otherCountries' | 'loss'> & { audit: AuditSummary[]; exact?: { years: number[] }; span?: Span; lineage?: LineageEntry[]; headline?: Span; revises?: string },
 	exportDate: string
 ): ReleaseDocument {
 	const { rows, otherCountries, loss } = release;
 	const audit = release.audit.map(({ view, checked, smallestLargest, violations }) => ({ view, checked, smallestLargest, violations }));
-	const span = release.span ?? spanOfRows(rows);
+	const span = release.span ?? (release.exact ? yearSpan(release.exact.years) : spanOfRows(rows));
 	const lineage = release.lineage ?? [];
 	const periods = [...new Set([...loss.periods, ...lineage.map((l) => l.period)])];
 	const headline = release.headline ?? span;
@@ -62,13 +62,14 @@ export function releaseDocument(
 	return { format: RELEASE_FORMAT, k: loss.k, scope: loss.scope, periods, exportDate, span, headline, lineage, ...revises, rows, otherCountries, loss, audit };
 }
 
-/** The whole period of rows that carry no span (a release from before lineages): from the periods they name. */
+const yearSpan = (years: number[]): Span => ({ from: Math.min(...years), to: Math.max(...years) });
+
+/**
+ * The whole period of rows that carry no span (a release from before lineages): from their single
+ * years (a grant period's key may reach past the data: "2023-2025" published in 2024).
+ */
 export function spanOfRows(rows: ReleaseRow[]): Span {
-	const spans = rows.flatMap((r) => {
-		const m = /^(\d{4})(?:-(\d{4}))?$/.exec(r.year);
-		return m ? [{ from: Number(m[1]), to: Number(m[2] ?? m[1]) }] : [];
-	});
-	return { from: Math.min(...spans.map((s) => s.from)), to: Math.max(...spans.map((s) => s.to)) };
+	return yearSpan(rows.flatMap((r) => (/^\d{4}$/.test(r.year) ? [Number(r.year)] : [])));
 }
 
 /** The file's bytes, as /upload and `npm run release` write them. */
