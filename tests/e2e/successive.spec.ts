@@ -84,6 +84,10 @@ describe('a site built from a new export against the release published before it
 		expect(await shown.getAttribute('data-published-on')).toBe('2026-01-15');
 		expect(await shown.innerText()).toContain('as published on 15 January 2026');
 		expect(await kpi(page, 'beneficiaries')).toBe('2863');
+		// The grant report of 2023-2025 too: its figures are those published on 15 January 2026.
+		await page.goto(`${server.url}/report/`);
+		await waitReady(page);
+		expect(await page.locator('.print-meta').innerText()).toContain('export of 2026-01-15');
 		await page.close();
 	});
 

@@ -11,7 +11,7 @@ import type { PageServerLoad } from './$types';
 /** The report for the first named grant period (else the default period), prerendered. */
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const lang = (params.lang ?? 'en') as Lang;
-	const { settings, options, headline } = await siteData();
+	const { settings, options, headline, exportDate, lineage } = await siteData();
 	const period = reportPeriod(settings, headline);
 	const report = await buildReport(await publishedCounts(), { from: period.from, to: period.to }, settings.country);
 	const ctx = { lang, k: settings.k, round: settings.rounding };
@@ -20,6 +20,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		settings,
 		options,
 		report,
+		exportDate,
+		lineage,
 		defaultPeriod: { from: period.from, to: period.to, id: 'id' in period ? period.id : undefined }
 	};
 };
