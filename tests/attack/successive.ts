@@ -36,7 +36,8 @@ function truth(people: PersonRow[], view: string): Cells {
 
 function yearsOf(key: string, span: { from: number; to: number }): number[] {
 	const m = /^(\d{4})(?:-(\d{4}))?$/.exec(key);
-	const [from, to] = m ? [Number(m[1]), Number(m[2] ?? m[1])] : [span.from, span.to];
+	// A key reaching past the file's years ("2023-2025" published in 2024) holds the people of its file.
+	const [from, to] = m ? [Math.max(Number(m[1]), span.from), Math.min(Number(m[2] ?? m[1]), span.to)] : [span.from, span.to];
 	return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
@@ -89,7 +90,12 @@ export async function attackSuccessive(files: { rows: ReleaseRow[]; span: { from
 					if (r.view === 'total' || r.category === WITHHELD) continue;
 					let members = [r.category];
 					// The attacker is given what was folded: the small countries not shown, the age bands not shown.
-					if (r.category === OTHER) members = categories.filter((c) => !shown.has(c) && !['stateless', '~unknown'].includes(c) && trueIn(c) > 0 && trueIn(c) < k);
+					if (r.category === OTHER) {
+						members = categories.filter((c) => !shown.has(c) && !['stateless', '~unknown'].includes(c) && trueIn(c) > 0 && trueIn(c) < k);
+						// A whole period grown from an earlier one keeps that one's "Other" (a country may have
+						// grown past k inside it): not told which, the attacker has "Other" and "Withheld" together.
+						if (members.reduce((s, c) => s + trueIn(c), 0) !== r.n) continue;
+					}
 					else if (view === 'sex_age') {
 						const [sex, age] = r.category.split('|');
 						const bands = age === 'child' ? CHILD : age === 'adult' ? ADULT : [];

@@ -32,9 +32,10 @@ export interface Revision {
 	fewest: Partial<Record<ViewName, number>>;
 }
 
+/** A period key's years within its file's (a grant period published before its last year holds the people of then). */
 const yearsOf = (key: string, whole: Span): Span => {
 	const m = /^(\d{4})(?:-(\d{4}))?$/.exec(key);
-	return m ? { from: Number(m[1]), to: Number(m[2] ?? m[1]) } : whole;
+	return m ? { from: Math.max(Number(m[1]), whole.from), to: Math.min(Number(m[2] ?? m[1]), whole.to) } : whole;
 };
 
 let nodeHighs: Promise<Highs> | undefined;
