@@ -301,7 +301,7 @@ export async function normaliseFile(i: number, read: Required<Awaited<ReturnType
 			)
 		: yearRejects;
 	const rejects = parts.flatMap((part) => part.rejects);
-	for (const type of new Set(rejects.map((r) => r.error_type))) {
+	for (const type of new Set(rejects.flatMap((r) => r.errors))) {
 		report.problems.push({
 			field: yearField,
 			kind:
@@ -315,8 +315,8 @@ export async function normaliseFile(i: number, read: Required<Awaited<ReturnType
 								? `line longer than ${MAX_LINE_BYTES / 1024 / 1024} MB (is a quote left open?)`
 								: `malformed CSV row (${type.toLowerCase()})`,
 			values: [],
-			rows: rejects.filter((r) => r.error_type === type).length,
-			lines: await linesOf(parts, (part) => part.rejects.filter((r) => r.error_type === type).slice(0, EXAMPLE_LINES).map((r) => r.line - 1)),
+			rows: rejects.filter((r) => r.errors.includes(type)).length,
+			lines: await linesOf(parts, (part) => part.rejects.filter((r) => r.errors.includes(type)).slice(0, EXAMPLE_LINES).map((r) => r.line - 1)),
 			rejected: true
 		});
 	}

@@ -15,6 +15,7 @@ import { throwIfAborted } from './abort';
 import { nulMarker, replaceNul } from './nul';
 import { sameLineBreaks } from './line-breaks';
 import type { ExportFile, FileReport, LoadOptions } from './types';
+import { rejectedRows, type RejectedRow } from './rejects';
 
 /** A part of a file, read by one engine into its table `raw_<i>`. */
 export interface PartRead {
@@ -26,7 +27,8 @@ export interface PartRead {
 	 * only when there are problems to show, in the bytes read again when they were given away.
 	 */
 	lines: (records: number[]) => Promise<number[]>;
-	rejects: { line: number; error_type: string }[];
+	/** The rows DuckDB rejected, one entry per row. */
+	rejects: RejectedRow[];
 	/** Rows before this part's (its rows are numbered on from them); set once all parts are counted. */
 	recOffset: number;
 }
@@ -217,12 +219,12 @@ async function readKeepingRejects(
 	i: number,
 	raised: number,
 	maxLine?: number
-): Promise<{ line: number; error_type: string }[]> {
+): Promise<RejectedRow[]> {
 	// DuckDB appends to an existing rejects table: start with none.
 	await engine.exec(`DROP TABLE IF EXISTS rejects_${i}; DROP TABLE IF EXISTS rejects_${i}_scans`);
 	await engine.exec(`CREATE OR REPLACE TABLE raw_${i} AS ${readCsvSql(path, sniffed, select, `rejects_${i}`, maxLine)}`);
-	const rejects = await engine.query<{ line: number; error_type: string }>(`SELECT line::INTEGER AS line, error_type FROM rejects_${i} ORDER BY line`);
-	if (maxLine === undefined && raised > DEFAULT_LINE && rejects.some((r) => r.error_type === LINE_TOO_LONG)) return readKeepingRejects(engine, path, sniffed, select, i, raised, raised);
+	const rejects = rejectedRows(await engine.query<{ line: number; error_type: string }>(`SELECT line::INTEGER AS line, error_type FROM rejects_${i}`));
+	if (maxLine === undefined && raised > DEFAULT_LINE && rejects.some((r) => r.errors.includes(LINE_TOO_LONG))) return readKeepingRejects(engine, path, sniffed, select, i, raised, raised);
 	return rejects;
 }
 
