@@ -4,11 +4,9 @@
  * root — the figures, a filter through DuckDB-wasm, a drop on /upload, the report, the language switch.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { serveStatic } from '../../scripts/static-server.mjs';
-import { connectBrowser, waitReady } from './harness';
+import { buildOwnSite, connectBrowser, waitReady } from './harness';
 import { peopleBetween, peopleByYear, sourceRecords } from './oracle';
 
 const OUT = '.svelte-kit/base-path-output';
@@ -17,9 +15,7 @@ let server: { url: string; close: () => Promise<void> };
 const failed: string[] = [];
 
 beforeAll(async () => {
-	const run = spawnSync('npx', ['vite', 'build'], { env: { ...process.env, BASE_PATH: '/impact', BUILD_DIR: OUT }, encoding: 'utf8' });
-	if (run.status !== 0) throw new Error(`BASE_PATH=/impact vite build failed:\n${run.stdout}\n${run.stderr}`);
-	server = await serveStatic(OUT, 0, '/impact');
+	({ server } = await buildOwnSite({ BASE_PATH: '/impact', BUILD_DIR: OUT }, '/impact'));
 	browser = await connectBrowser();
 }, 300_000);
 afterAll(async () => {

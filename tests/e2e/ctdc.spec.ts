@@ -6,11 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
 import Papa from 'papaparse';
-import { serveStatic } from '../../scripts/static-server.mjs';
-import { connectBrowser, downloadBytes, openPage, waitReady } from './harness';
+import { buildOwnSite, connectBrowser, downloadBytes, openPage, openReady, waitReady } from './harness';
 import { ctdcWithFlags } from '../fixtures/ctdc-flags';
 
 let browser: Browser;
@@ -131,20 +129,11 @@ describe('a site built from the CTDC-standard export', () => {
 		copyFileSync('tests/fixtures/ctdc.csv', `${DATA}/ctdc.csv`);
 		const settings = { title: { en: 'CTDC test' }, organisation: { en: 'An NGO (made up for this test)' }, synthetic: true, k: 10, scope: ['organisation'], rounding: 0, defaultPeriod: { from: 2021, to: 2022 }, periods: [], languages: ['en', 'ru', 'ky'], exportDate: '2026-01-15', country: 'KG' };
 		writeFileSync(`${DATA}/settings.json`, JSON.stringify(settings));
-		const run = spawnSync('npx', ['vite', 'build'], { env: { ...process.env, IMPACT_DATA_DIR: DATA, BUILD_DIR: OUT, NODE_ENV: 'production' }, encoding: 'utf8' });
-		if (run.status !== 0) throw new Error(`vite build of the CTDC export failed:\n${run.stdout}\n${run.stderr}`);
-		server = await serveStatic(OUT, 0);
+		({ server } = await buildOwnSite({ IMPACT_DATA_DIR: DATA, BUILD_DIR: OUT }));
 	}, 300_000);
 	afterAll(() => server?.close());
 
-	const open = async (path: string) => {
-		const context = await browser.newContext();
-		const page = await context.newPage();
-		page.on('close', () => void context.close().catch(() => {}));
-		await page.goto(`${server.url}${path}`);
-		await waitReady(page);
-		return page;
-	};
+	const open = (path: string) => openReady(browser, `${server.url}${path}`);
 	const TOP = [['Sexual exploitation', '24'], ['Forced labour', '21'], ['Several types', '12'], ['Other types', '11'], ['Unknown', '10']];
 
 	it('prerenders the type of exploitation chart on / from the whole period, and answers a year from its own level', async () => {

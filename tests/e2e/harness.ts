@@ -2,6 +2,8 @@
 import { inject } from 'vitest';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { serveStatic } from '../../scripts/static-server.mjs';
 import { chromium, type Browser, type Download, type Page } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -69,4 +71,25 @@ export async function downloadBytes(download: Download): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
 	return Buffer.concat(chunks);
+}
+
+/**
+ * A site of its own (another data/ folder, a base path): `vite build` with these variables into
+ * `env.BUILD_DIR`, served on a free port. `log`: what the build printed (its release report).
+ */
+export async function buildOwnSite(env: Record<string, string> & { BUILD_DIR: string }, basePath = '') {
+	const run = spawnSync('npx', ['vite', 'build'], { env: { ...process.env, NODE_ENV: 'production', ...env }, encoding: 'utf8' });
+	if (run.status !== 0) throw new Error(`vite build (${JSON.stringify(env)}) failed:\n${run.stdout}\n${run.stderr}`);
+	const server: { url: string; close: () => Promise<void> } = await serveStatic(env.BUILD_DIR, 0, basePath);
+	return { server, log: run.stdout };
+}
+
+/** A page of a site of its own (see buildOwnSite), ready. */
+export async function openReady(browser: Browser, url: string): Promise<Page> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	page.on('close', () => void context.close().catch(() => {}));
+	await page.goto(url);
+	await waitReady(page);
+	return page;
 }

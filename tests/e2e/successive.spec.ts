@@ -5,10 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from 'playwright-core';
-import { serveStatic } from '../../scripts/static-server.mjs';
-import { connectBrowser, downloadBytes, openPage, waitReady } from './harness';
+import { buildOwnSite, connectBrowser, downloadBytes, openPage, openReady, waitReady } from './harness';
 import { BUILD_DIR } from './global-setup';
 import { laterExport } from '../fixtures/successive';
 import { releaseToFile } from '$lib/server/release-exports';
@@ -33,10 +31,7 @@ beforeAll(async () => {
 	// The sample's settings, the new export's date, and no default period: the site opens on its headline.
 	const { defaultPeriod: _, ...settings } = JSON.parse(readFileSync('data/settings.json', 'utf8'));
 	writeFileSync(`${DATA}/settings.json`, JSON.stringify({ ...settings, exportDate: '2026-02-26' }));
-	const run = spawnSync('npx', ['vite', 'build'], { env: { ...process.env, IMPACT_DATA_DIR: DATA, BUILD_DIR: OUT, NODE_ENV: 'production' }, encoding: 'utf8' });
-	if (run.status !== 0) throw new Error(`vite build against the previous release failed:\n${run.stdout}\n${run.stderr}`);
-	build = run.stdout;
-	server = await serveStatic(OUT, 0);
+	({ server, log: build } = await buildOwnSite({ IMPACT_DATA_DIR: DATA, BUILD_DIR: OUT }));
 	browser = await connectBrowser();
 }, 300_000);
 afterAll(async () => {
@@ -44,14 +39,7 @@ afterAll(async () => {
 	await server?.close();
 });
 
-async function open(path: string): Promise<Page> {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	page.on('close', () => void context.close().catch(() => {}));
-	await page.goto(`${server.url}${path}`);
-	await waitReady(page);
-	return page;
-}
+const open = (path: string) => openReady(browser, `${server.url}${path}`);
 
 const kpi = (page: Page, name: string) => page.getAttribute(`[data-kpi="${name}"]`, 'data-value');
 

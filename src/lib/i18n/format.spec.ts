@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { OTHER, UNKNOWN, WITHHELD } from '$lib/types';
-import { categoryLabel, countryName, displayCount, displayShare, formatNumber, pluralForm } from './format';
+import { categoryLabel, countryName, displayCount, displayShare, formatDate, formatNumber, pluralForm } from './format';
 
 const ctx = { lang: 'en' as const, k: 10 };
 
@@ -58,5 +58,14 @@ describe('Intl in three languages', () => {
 	it('pluralForm follows Intl.PluralRules (Russian: 1 человек, 2 человека, 5 человек)', () => {
 		const forms = { one: 'человек', few: 'человека', many: 'человек' };
 		expect([1, 2, 5, 21, 111].map((n) => `${n} ${pluralForm(n, 'ru', forms)}`)).toEqual(['1 человек', '2 человека', '5 человек', '21 человек', '111 человек']);
+	});
+});
+
+describe('formatDate(iso, lang)', () => {
+	it('writes the day first in English, in Russian words, and in Kyrgyz as ICU does (Chromium has no Kyrgyz dates)', () => {
+		expect(formatDate('2026-01-15', 'en')).toBe('15 January 2026');
+		expect(formatDate('2026-02-26', 'ru')).toBe('26 февраля 2026 г.');
+		expect(formatDate('2026-01-15', 'ky')).toBe(new Intl.DateTimeFormat('ky', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date('2026-01-15T00:00:00Z')));
+		expect(formatDate('2026-12-01', 'ky')).toBe('2026-ж., 1-декабрь');
 	});
 });

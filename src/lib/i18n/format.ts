@@ -28,9 +28,14 @@ export function formatNumber(n: number, lang: Lang): string {
 	return numberFormat(lang).format(n);
 }
 
-/** A date (yyyy-mm-dd) in words: "15 January 2026" (day first, as read in Central Asia), «15 января 2026 г.». */
+/** Kyrgyz months as ICU writes them: Chromium has no Kyrgyz dates, and Node's must be the same text. */
+const MONTHS_KY = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
+
+/** A date (yyyy-mm-dd) in words: "15 January 2026" (day first, as read in Central Asia), «15 января 2026 г.», «2026-ж., 15-январь». */
 export function formatDate(iso: string, lang: Lang): string {
-	return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : intlLocale(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+	const [year, month, day] = iso.split('-').map(Number);
+	if (lang === 'ky') return `${year}-ж., ${day}-${MONTHS_KY[month - 1]}`;
+	return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
 }
 
 export function formatPercent(x: number, lang: Lang, digits = 0): string {
