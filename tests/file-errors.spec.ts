@@ -42,6 +42,7 @@ const BAD: [FileErrorKey, string, Uint8Array][] = [
 	['pdf', 'отчёт.csv', text('%PDF-1.7\n%âãÏÓ\n1 0 obj\n')],
 	['binary', 'photo.csv', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])],
 	['headerOnly', 'header.csv', text('year,sex,nationality\n')],
+	['firstRowData', 'no-header.csv', text('P-0001,2024-02-11,Aigul,Osmonova,F,34,KG\nP-0002,2024-02-12,Bakyt,Asanov,M,40,KG\n')],
 	['sep', 'sep.csv', text('sep=^\nyear^sex\n2024^F\n')],
 	['notDelimited', 'prose.csv', text('Hello!\nthe register is attached.\n')],
 	['parquet', 'cut.parquet', text('PAR1\u0000\u0001garbage\u0000PAR1')],

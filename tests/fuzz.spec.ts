@@ -8,8 +8,8 @@
  *
  * Every case must finish in under 10 s without an exception, and account for every row: read =
  * loaded + rejected, loaded ≤ read, each rejected row with a reason, every line named in the
- * report inside the file. `npm test` runs FUZZ_RUNS (300) cases; `npm run fuzz` 10,000. A run
- * prints its seed: FUZZ_SEED=<seed> replays it.
+ * report inside the file; and nothing printed of it may hold a value of its rows. `npm test` runs
+ * FUZZ_RUNS (300) cases; `npm run fuzz` 10,000. A run prints its seed: FUZZ_SEED=<seed> replays it.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -19,6 +19,8 @@ import type { Engine } from '$lib/db/engine';
 import { loadExports, type ExportFile, type IngestResult, type LoadOptions } from '$lib/ingest/load-export';
 import { decode } from '$lib/ingest/decode';
 import { fileErrorKey } from '$lib/i18n/file-errors';
+import { sniff } from '$lib/ingest/sniff';
+import { buildErrors, formatCheck } from '$lib/server/release-exports';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31;
@@ -143,6 +145,27 @@ function linesIn(bytes: Uint8Array): number {
 	return (text.match(/\r\n|\n|\r/g)?.length ?? 0) + 1;
 }
 
+/** The values of a seed's data rows that are words (names, places, notes): what no message may print. */
+function valuesOf(text: string): string[] {
+	try {
+		const { headers, preview } = sniff(text);
+		return [...new Set(preview.flat().map((v) => v.trim()))].filter((v) => v.length >= 4 && /\p{L}/u.test(v) && !headers.includes(v));
+	} catch {
+		return [];
+	}
+}
+
+/**
+ * What the build and `npm run release` print of the file names kinds and places, never a value.
+ * A refused column is named by its header, which a mutation can have run into a value: only the
+ * rest of the message is looked at.
+ */
+function checkMessages(result: IngestResult, values: string[]) {
+	const refused = result.files.flatMap((f) => f.columns.filter((c) => c.status === 'refused').map((c) => `"${c.header}"`));
+	const printed = refused.reduce((text, header) => text.replaceAll(header, '""'), [...buildErrors(result.files), formatCheck(result.files)].join('\n'));
+	for (const value of values) expect(printed, `a value of the file printed: ${value}`).not.toContain(value);
+}
+
 function checkAccounting(result: IngestResult, bytes: Uint8Array) {
 	const [file] = result.files;
 	expect(file.rowsRead, 'rows read = loaded + rejected').toBe(file.rowsLoaded + file.rowsRejected);
@@ -169,7 +192,7 @@ function checkAccounting(result: IngestResult, bytes: Uint8Array) {
 }
 
 it(`survives ${RUNS} mutated exports, accounting for every row (FUZZ_SEED=${SEED})`, async () => {
-	const corpus = seeds();
+	const corpus = seeds().map((seed) => ({ ...seed, values: valuesOf(seed.text) }));
 	console.log(`fuzz: ${RUNS} cases, FUZZ_SEED=${SEED} (${corpus.length} seed exports)`);
 	const started = Date.now();
 	let slowest = { ms: 0, name: '' };
@@ -189,6 +212,7 @@ it(`survives ${RUNS} mutated exports, accounting for every row (FUZZ_SEED=${SEED
 			if (ms > slowest.ms) slowest = { ms, name: `${source.name} (${bytes.length} bytes, ${c.mutations.map((m) => m.kind).join(', ') || 'unmutated'})` };
 			expect(ms, `${source.name}: ${Math.round(ms)} ms`).toBeLessThan(CASE_LIMIT_MS);
 			checkAccounting(result, bytes);
+			checkMessages(result, source.values);
 			const [report] = result.files;
 			outcomes[report.error ? 'file refused' : report.needsMapping ? 'needs mapping' : report.rowsRejected ? 'some rejected' : 'loaded']++;
 			const why = report.error?.replace(/^[^:]*: /, '').replace(/ \(.*/s, '').slice(0, 60);

@@ -15,6 +15,7 @@ const MESSAGES = {
 	binary: String.raw`this is a binary file, not CSV text\.`,
 	headerOnly: String.raw`header only: no data rows`,
 	noHeader: String.raw`no header row`,
+	firstRowData: String.raw`the first row looks like data: add the header row`,
 	sep: String.raw`line 1 names "(.*)" as the delimiter \(sep=.*\): only comma, semicolon, tab or \| are read`,
 	notDelimited: String.raw`this does not look like delimited data \(no comma, semicolon or tab separates the columns\)`,
 	lineTooLong: String.raw`line (\d+) is longer than (\d+) MB \(is a quote left open\?\), more than can be read: the file is not read`,

@@ -11,6 +11,7 @@ import { firstLongRecord, lineOfRecord } from './lines';
 import { lineBreaks, splitRecords, type Part } from './split';
 import { mapHeaders } from '$lib/normalise/fields';
 import { chooseColumns, refuseByValues } from './columns';
+import { firstRowIsData } from './header-row';
 import { throwIfAborted } from './abort';
 import { nulMarker, replaceNul } from './nul';
 import { sameLineBreaks } from './line-breaks';
@@ -55,9 +56,12 @@ export async function readFile(engines: Engine[], file: ExportFile, i: number, o
 	}
 	const columns = refuseByValues(mapHeaders(sniffed.headers, sniffed.hxl).columns, sniffed);
 	const chosen = chooseColumns(columns, options.choices?.[file.name]);
+	const dated = chosen.has('year') || chosen.has('date');
+	// Its cells are a person's values: neither listed nor offered as columns to choose from.
+	if (!dated && firstRowIsData(columns)) return { report: { ...report, encoding, error: `${file.name}: the first row looks like data: add the header row` } };
 	const fieldColumns = Object.fromEntries([...chosen].map(([field, c]) => [field, sniffed.headers[c]]));
-	Object.assign(report, { encoding, delimiter: sniffed.delimiter, headers: sniffed.headers, columns, fieldColumns });
-	if (!chosen.has('year') && !chosen.has('date')) return { report: { ...report, needsMapping: true } };
+	Object.assign(report, { encoding, delimiter: sniffed.delimiter, headers: sniffed.headers, headerLine: sniffed.headerLine, columns, fieldColumns });
+	if (!dated) return { report: { ...report, needsMapping: true } };
 
 	throwIfAborted(options.signal);
 	options.onPhase?.('loading', file.name);

@@ -42,13 +42,16 @@ const quoteSheet = (name: string) => (/^[\p{L}\p{N}_]+$/u.test(name) ? name : `'
  * problem's column, or the whole row "Sheet1!17:17"), "row 17" of a Parquet file, the line of a CSV.
  */
 export function placesOf(file: Pick<FileReport, 'sheet' | 'headers' | 'fieldColumns'>, problem: Pick<ProblemReport, 'field' | 'lines'>): string[] {
-	const place = file.sheet;
-	if (!place) return problem.lines.map(String);
 	const header = file.fieldColumns?.[problem.field];
 	const column = header === undefined ? -1 : file.headers.indexOf(header);
-	return problem.lines.map((line) => {
-		const row = place.rows[line - 1] ?? line;
-		if (!place.sheet) return String(row);
-		return column === -1 ? `${quoteSheet(place.sheet)}!${row}:${row}` : `${quoteSheet(place.sheet)}!${place.columns[column]}${row}`;
-	});
+	return problem.lines.map((line) => cellOf(file, line, column));
+}
+
+/** Line `line` of the file's text, in column `column` (−1: the whole row), as the file's user finds it (see placesOf). */
+export function cellOf(file: Pick<FileReport, 'sheet'>, line: number, column: number): string {
+	const place = file.sheet;
+	if (!place) return String(line);
+	const row = place.rows[line - 1] ?? line;
+	if (!place.sheet) return String(row);
+	return column === -1 ? `${quoteSheet(place.sheet)}!${row}:${row}` : `${quoteSheet(place.sheet)}!${place.columns[column]}${row}`;
 }

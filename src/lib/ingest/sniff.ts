@@ -13,6 +13,8 @@ export interface Sniffed {
 	hxl: string[] | null;
 	/** Lines DuckDB skips before the data: the header, plus Excel's sep= line, title lines and the HXL row when there are. */
 	headerLines: number;
+	/** The header's own line (1-based), below Excel's sep= line and a title: where a message about a column points. */
+	headerLine: number;
 	newline: '\r\n' | '\n' | '\r';
 	preview: string[][];
 }
@@ -93,6 +95,7 @@ function sniffSample(sample: string): Sniffed {
 		headers,
 		hxl: isHxl ? second.map((c) => c.trim()) : null,
 		headerLines: (sep ? 1 : 0) + preamble + (isHxl ? 2 : 1),
+		headerLine: (sep ? 1 : 0) + preamble + 1,
 		newline,
 		preview: data.slice(0, PREVIEW)
 	};

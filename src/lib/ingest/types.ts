@@ -32,6 +32,8 @@ export interface FileReport {
 	/** Set when no year/date column was recognised: the user must say which column it is. */
 	needsMapping?: boolean;
 	headers: string[];
+	/** The header's line in the file's text (1-based; a sheet's row is found with sheet-text's cellOf). */
+	headerLine?: number;
 	columns: ColumnMapping[];
 	/** The header of the column each field was read from (what staff find in their spreadsheet). */
 	fieldColumns?: Partial<Record<Field, string>>;

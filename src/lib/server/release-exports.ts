@@ -14,6 +14,7 @@ import { parseReleaseDocument, releaseDocument, releaseJson, type ReleaseDocumen
 import type { Settings } from '$lib/settings';
 import { createNodeEngine } from './engine-node';
 import { localDate } from '$lib/ingest/export-date';
+import { cellOf } from '$lib/ingest/sheet-text';
 import { readSettings } from './read-data';
 
 /** Why exports must not be published: one that cannot be read, or holds a direct identifier. */
@@ -21,9 +22,11 @@ export function buildErrors(files: FileReport[]): string[] {
 	const errors: string[] = [];
 	for (const f of files) {
 		if (f.error) errors.push(f.error);
-		if (f.needsMapping) errors.push(`${f.file}: no year or date column recognised (headers: ${f.headers.join(', ')})`);
+		// The headers are not listed: were they a record after all, they would be a person's values.
+		if (f.needsMapping) errors.push(`${f.file}: no year or date column recognised among its ${f.headers.length} columns: name one "year" or "registration_date" in the header row`);
+		const line = f.headerLine ?? 1;
 		for (const c of f.columns.filter((c) => c.status === 'refused'))
-			errors.push(`${f.file}, line 1, column ${c.index + 1} "${c.header}": refused, ${c.reason} — remove it from the export before publishing`);
+			errors.push(`${f.file}, ${f.sheet ? cellOf(f, line, c.index) : `line ${line}, column ${c.index + 1}`} "${c.header}": refused, ${c.reason} — remove it from the export before publishing`);
 	}
 	return errors;
 }

@@ -5,7 +5,7 @@
 import type { FileReport } from '$lib/ingest/load-export';
 import type { Messages } from '$lib/i18n/messages';
 import { spreadsheetCsv } from '$lib/charts/spreadsheet-csv';
-import { placesOf } from '$lib/ingest/sheet-text';
+import { cellOf, placesOf } from '$lib/ingest/sheet-text';
 import type { Lang } from '$lib/types';
 
 export function checkReportCsv(files: FileReport[], m: Messages, lang: Lang): string {
@@ -14,9 +14,9 @@ export function checkReportCsv(files: FileReport[], m: Messages, lang: Lang): st
 		rows.push([f.file, m.summary, '', f.error !== undefined ? m.fileError(f.error) : m.rowsSummary(String(f.rowsRead), String(f.rowsLoaded), String(f.rowsRejected)), f.rowsRead, '', '']);
 		for (const p of f.problems)
 			rows.push([f.file, p.rejected ? m.rejectedRow : m.keptUnknown, f.fieldColumns?.[p.field] ?? p.field, m.problemKind(p.kind), p.rows, placesOf(f, p).join(' '), p.values.join(' | ')]);
-		// A column's line is the header's.
+		// A column's line is the header's (below a title, not line 1).
 		for (const c of f.columns.filter((c) => c.status !== 'recognised'))
-			rows.push([f.file, c.status === 'refused' ? m.columnRefused : m.columnIgnored, c.header, m.columnReason(c.reason ?? ''), '', 1, '']);
+			rows.push([f.file, c.status === 'refused' ? m.columnRefused : m.columnIgnored, c.header, m.columnReason(c.reason ?? ''), '', cellOf(f, f.headerLine ?? 1, c.index), '']);
 	}
 	return spreadsheetCsv([m.file, m.outcome, m.column, m.problem, m.rows, m.lines, m.values], rows, lang);
 }
