@@ -327,7 +327,8 @@ async function benchWorkbook(browser, base, tmp) {
 
 async function benchBuildRelease(file) {
 	const { createServer } = await import('vite');
-	const vite = await createServer({ server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'error' });
+	// No websocket, no watcher: like npm run release, a run opens no port.
+	const vite = await createServer({ server: { middlewareMode: true, hmr: false, ws: false, watch: null }, appType: 'custom', logLevel: 'error' });
 	try {
 		const { createNodeEngine } = await vite.ssrLoadModule('/src/lib/server/engine-node.ts');
 		const { loadExports } = await vite.ssrLoadModule('/src/lib/ingest/load-export.ts');

@@ -34,9 +34,11 @@ if (files.length === 0 || !/^\d{4}-\d{2}-\d{2}$/.test(exportDate)) {
 	process.exit(2);
 }
 
-// The app's TypeScript modules, as the build runs them.
+// The app's TypeScript modules, as the build runs them, with no server around them: a command that
+// reads case records opens no port (Vite's HMR websocket listened on 24678, all interfaces, even with
+// hmr: false) and watches no files. Tested by scripts/release-no-port.spec.ts.
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const vite = await createServer({ root, server: { middlewareMode: true, hmr: false }, appType: 'custom', logLevel: 'error' });
+const vite = await createServer({ root, server: { middlewareMode: true, hmr: false, ws: false, watch: null }, appType: 'custom', logLevel: 'error' });
 try {
 	const { releaseToFile } = await vite.ssrLoadModule('/src/lib/server/release-exports.ts');
 	const exports = files.map((file) => ({ name: path.basename(file), bytes: new Uint8Array(readFileSync(file)) }));
