@@ -31,17 +31,30 @@ function parse(sample: string, delimiter: Delimiter) {
 
 const filled = (row: string[]) => row.filter((c) => c.trim() !== '').length;
 
-/** The delimiter that gives the most columns, consistently, over the sampled records (a title line above the header aside). */
+/** Whether `a` comes before `b`, comparing their first differing number. */
+function ranksAbove(a: number[], b: number[]): boolean {
+	const k = a.findIndex((v, i) => v !== b[i]);
+	return k !== -1 && a[k] > b[k];
+}
+
+/**
+ * The delimiter under which the records keep one field count: the most records of the most common
+ * count (of two or more fields), then the first record among them (a header, rather than a title
+ * line), then the most fields. A tab file with commas inside its JSON column stays a tab file: split
+ * at the commas, its data rows agree with each other but not with its header, which would have to be
+ * a title.
+ */
 function pickDelimiter(sample: string): Delimiter {
 	let best: Delimiter = ',';
-	let bestScore = 0;
+	let bestScore = [0, 0, 0];
 	for (const d of DELIMITERS) {
-		const rows = parse(sample, d).data;
-		const width = rows.find((r) => filled(r) >= 2)?.length ?? 0;
+		const widths = parse(sample, d).data.map((r) => r.length);
+		const counts = new Map<number, number>();
+		for (const w of widths) if (w >= 2) counts.set(w, (counts.get(w) ?? 0) + 1);
+		const [width, records] = [...counts].sort(([w1, n1], [w2, n2]) => n2 - n1 || w2 - w1)[0] ?? [0, 0];
 		if (width < 2) continue;
-		const consistent = rows.filter((r) => r.length === width).length / rows.length;
-		const score = width * consistent;
-		if (score > bestScore) (best = d), (bestScore = score);
+		const score = [records / widths.length, widths[0] === width ? 1 : 0, width];
+		if (ranksAbove(score, bestScore)) (best = d), (bestScore = score);
 	}
 	return best;
 }

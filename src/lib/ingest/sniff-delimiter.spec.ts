@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNodeEngine } from '$lib/server/engine-node';
+import type { Engine } from '$lib/db/engine';
+import { sniff } from './sniff';
+import { loadExports } from './load-export';
+
+let engine: Engine;
+beforeAll(async () => (engine = await createNodeEngine()), 30_000);
+afterAll(() => engine.close());
+
+const json = '{"a": 1, "b": 2, "c": [3, 4], "d": "x, y", "e": null}';
+const TSV = `case_id\tyear\tsex\tmeta\nA1\t2024\tF\t${json}\nA2\t2024\tM\t${json}\nA3\t2023\tF\t${json}\n`;
+
+describe('sniff(text): the delimiter that keeps one field count across the records', () => {
+	it('a tab file with commas inside its JSON column stays a tab file, its header the header', () => {
+		expect(sniff(TSV)).toMatchObject({ delimiter: '\t', headers: ['case_id', 'year', 'sex', 'meta'], headerLine: 1 });
+	});
+
+	it('a semicolon file with decimal commas in every row, and one under a title holding a comma', () => {
+		expect(sniff('year;sex;amount\n2024;F;12,5\n2024;M;3,25\n')).toMatchObject({ delimiter: ';', headers: ['year', 'sex', 'amount'] });
+		expect(sniff('Clients, 2024\nyear;sex;age\n2024;F;30\n2023;M;41\n')).toMatchObject({ delimiter: ';', headers: ['year', 'sex', 'age'], headerLine: 2 });
+	});
+
+	it('a comma file whose notes hold a semicolon in every row stays a comma file', () => {
+		expect(sniff('year,sex,remark\n2024,F,a;b\n2024,M,c;d\n')).toMatchObject({ delimiter: ',', headers: ['year', 'sex', 'remark'] });
+	});
+});
+
+it('loadExports reads the tab file with a JSON column: every row, its year and sex', async () => {
+	const result = await loadExports(engine, [{ name: 'json.tsv', bytes: new TextEncoder().encode(TSV) }]);
+	expect([result.rowsRead, result.rowsLoaded, result.rowsRejected, result.people]).toEqual([3, 3, 0, 3]);
+	expect(result.rows.map((r) => [r.year, r.sex, r.n]).sort()).toEqual([[2023, 'female', 1], [2024, 'female', 1], [2024, 'male', 1]]);
+});
