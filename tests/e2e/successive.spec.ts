@@ -10,10 +10,14 @@ import { buildOwnSite, connectBrowser, downloadBytes, openPage, openReady, waitR
 import { BUILD_DIR } from './global-setup';
 import { laterExport } from '../fixtures/successive';
 import { releaseToFile } from '$lib/server/release-exports';
+import type { ReleaseRow } from '$lib/types';
+import { attackSuccessive, differences } from '../attack/successive';
+import { createNodeEngine } from '$lib/server/engine-node';
+import { loadExports } from '$lib/ingest/load-export';
 
 const DATA = '.svelte-kit/successive-data';
 const OUT = '.svelte-kit/successive-output';
-type Row = { view: string; year: string; organisation: string; programme: string; group: string; category: string; n: number };
+type Row = ReleaseRow;
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
@@ -61,6 +65,22 @@ describe('a site built from a new export against the release published before it
 		expect(published.get('total|~all|~all|~all|~all|')).toBe(2863 + 60);
 		expect(JSON.stringify(doc)).not.toMatch(/held.back|late registration|correction/i);
 	});
+
+	it('withstands the attack on both published files: no row of the same key moves, no count of the 60 new people below k can be pinned by an LP over both', async () => {
+		const doc = await (await fetch(`${server.url}/data/release.json`)).json();
+		expect(differences(A.rows, doc.rows, 10)).toEqual([]);
+		// The population the two files describe: the first export's people and the 2026 registrations.
+		const engine = await createNodeEngine();
+		const people = async (text: string) => (await loadExports(engine, [{ name: 'x.csv', bytes: new TextEncoder().encode(text) }], { exportDate: '2026-02-26' })).rows;
+		const sample = readFileSync('data/sample-export.csv', 'utf8');
+		const before = await people(sample);
+		const later = await people(laterExport(sample, { newIn2026: 60, late2024: 0, corrections: 0 }));
+		await engine.close();
+		const fresh = later.filter((p) => p.year === 2026);
+		const { exposures, attacked } = await attackSuccessive([{ rows: A.rows, span: { from: 2019, to: 2025 } }, doc], [...before, ...fresh], fresh, 10);
+		expect(attacked).toBeGreaterThan(20);
+		expect(exposures).toEqual([]);
+	}, 120_000);
 
 	it('opens on the last whole period published in full, and says it is as published on 15 January 2026', async () => {
 		const doc = await (await fetch(`${server.url}/data/release.json`)).json();
