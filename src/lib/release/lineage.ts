@@ -12,18 +12,15 @@
  * breakdown of the new whole period is published only in full: every category of the base, with
  * an addition the new rows publish. A headline with fewer countries than the one before it is not
  * published; the site stays on the last whole period published in full until the new years grow.
- *
- * The audit: the earlier releases' rows were audited when they were published; what links them
- * to the new ones is each composed row minus the base row below it. Those differences, the new
- * rows and the frozen rows of the years after the base make one more audit problem, and a
- * violation takes the composed breakdown (or row group) that binds it away.
+ * The audit of what links the new rows to the frozen ones is lineage-audit.ts.
  */
-import { ALL, SCOPE_FIELDS, WITHHELD, type PersonRow, type ReleaseRow, type ScopeField, type ViewName } from '$lib/types';
+import { ALL, WITHHELD, type PersonRow, type ReleaseRow, type ViewName } from '$lib/types';
 import { sortRows } from './count-tables';
 import { groupKey, SEP } from './levels';
-import { audit, bindingRows, type AuditProblem, type AuditResult, type AuditSummary } from './audit';
+import type { AuditSummary } from './audit';
 import { heldBack, type HeldBack } from './held-back';
 import { countByGroup, membersOf, scopeKey, sumOf } from './published-groups';
+import { auditLineage, mergeAudits, TOP, yearsOf, type Base, type Node, type WholeGroup } from './lineage-audit';
 import { FrozenMismatch } from './protect';
 import { release, type Release, type ReleaseOptions } from './index';
 import type { OtherCountries } from './publish';
@@ -47,33 +44,6 @@ export interface LineageRelease extends Pick<Release, 'rows' | 'otherCountries' 
 	/** Grant periods not published: they start in a frozen year and end after it. */
 	straddling: string[];
 }
-
-/** One published category of the new whole period: one of the base, with the export categories it holds. */
-interface Node {
-	category: string;
-	members: string[];
-	base: number;
-	added: number;
-}
-
-interface WholeGroup {
-	values: Record<ScopeField, string>;
-	scope: string;
-	base: number;
-	added: number;
-	breakdowns: Map<ViewName, Node[]>;
-}
-
-interface Base {
-	key: string;
-	span: Span;
-}
-
-const TOP = scopeKey({ organisation: ALL, programme: ALL, group: ALL });
-const yearsOf = (key: string, whole: Span): Span => {
-	const m = /^(\d{4})(?:-(\d{4}))?$/.exec(key);
-	return m ? { from: Number(m[1]), to: Number(m[2] ?? m[1]) } : whole;
-};
 
 /**
  * `people`: the new export, normalised; `previous`: the release published before (validated).
@@ -238,163 +208,6 @@ function wholeRows(whole: Map<string, WholeGroup>): ReleaseRow[] {
 		}
 	}
 	return rows;
-}
-
-/** What a row of a whole period says of the years after the base: itself minus the base row below it. */
-interface Derived {
-	group: string;
-	view: ViewName | 'total';
-	/** The export categories it sums (null: all of them); `rest`: all but these ("Withheld"). */
-	members: string[] | null;
-	rest?: boolean;
-	n: number;
-	/** Its last year (the new whole period's, or an earlier release's whole period). */
-	to: number;
-	/** A row of the new whole period (what a violation may take away), or an earlier one. */
-	composed: boolean;
-}
-
-/**
- * The audit of what links the new rows to the frozen ones: per view, the cells of the years after
- * the base, every row published over those years alone (frozen and new), and each whole-period
- * row minus its base row. A violation takes away the composed breakdown that binds it (the row
- * group's total when that binds: never the top one, whose addition the new years publish).
- */
-async function auditLineage(whole: Map<string, WholeGroup>, previous: ReleaseDocument, base: Base, rows: ReleaseRow[], people: PersonRow[], opts: ReleaseOptions): Promise<AuditResult[]> {
-	const k = opts.k;
-	const last = Math.max(...people.map((p) => p.year));
-	const earlier = earlierWholes(previous, base);
-	for (let round = 0; ; round++) {
-		const derived: Derived[] = [...earlier];
-		for (const [s, g] of whole) {
-			derived.push({ group: s, view: 'total', members: null, n: g.added, to: last, composed: true });
-			for (const [view, nodes] of g.breakdowns) {
-				for (const n of nodes) derived.push({ group: s, view, members: n.members, n: n.added, to: last, composed: true });
-				derived.push({ group: s, view, members: nodes.flatMap((n) => n.members), rest: true, n: 0, to: last, composed: true });
-			}
-		}
-		const problems = buildProblems(previous.scope, rows, derived, people, base.span.to + 1, k);
-		const results = await audit(problems.map((p) => p.problem), k, opts.solver);
-		const violations = results.flatMap((r) => r.violations);
-		if (violations.length === 0) return results;
-		let progress = false;
-		for (const v of violations) {
-			const { problem, sources, first } = problems.find((p) => p.problem.view === v.view)!;
-			const cell = problem.cells.findIndex((c) => c.label === v.cell);
-			const binding = (await bindingRows(problem, cell, opts.solver)).filter((r) => r >= first && sources[r - first].composed).map((r) => sources[r - first]);
-			const pick = binding.find((d) => d.view !== 'total') ?? binding.find((d) => d.group !== TOP);
-			if (pick?.view === 'total') progress = whole.delete(pick.group) || progress;
-			else if (pick) progress = whole.get(pick.group)!.breakdowns.delete(pick.view) || progress;
-			// The LP's duals name no composed row (a degenerate optimum): the view's composed breakdowns go.
-			else for (const g of whole.values()) progress = g.breakdowns.delete(v.view) || progress;
-		}
-		if (!progress || round > 40) throw new Error('The release cannot be protected against the previous one (a bug: please report it)');
-	}
-}
-
-/**
- * The whole periods of earlier releases that end after the base: each total and plain category
- * minus the base's is a sum over frozen years after the base (their "Other" and "Withheld" are
- * left out: the attacker modelled is given fewer rows there, the audit is no weaker for the rest).
- */
-function earlierWholes(previous: ReleaseDocument, base: Base): Derived[] {
-	const wholes = [{ key: ALL, span: previous.span }, ...previous.lineage.map((l) => ({ key: l.period, span: yearsOf(l.period, previous.span) }))];
-	const baseRows = new Map(previous.rows.filter((r) => r.year === base.key).map((r) => [[r.view, scopeKey(r), r.category].join(SEP), r.n]));
-	const out: Derived[] = [];
-	for (const w of wholes.filter((w) => w.span.to > base.span.to && w.key !== base.key))
-		for (const r of previous.rows.filter((r) => r.year === w.key && !r.category.startsWith('~') && !r.category.includes('|child') && !r.category.includes('|adult'))) {
-			const before = baseRows.get([r.view, scopeKey(r), r.category].join(SEP));
-			if (before !== undefined) out.push({ group: scopeKey(r), view: r.view, members: r.view === 'total' ? null : [r.category], n: r.n - before, to: w.span.to, composed: false });
-		}
-	return out;
-}
-
-/**
- * One audit problem per view over the years from `from`: finest cells (year × scope cell ×
- * category) with the export's counts, every row published over those years alone as the sum of
- * its cells, then the derived rows.
- */
-function buildProblems(scope: ScopeField[], rows: ReleaseRow[], derived: Derived[], people: PersonRow[], from: number, k: number) {
-	const inPlay = people.filter((p) => p.year >= from && p.n > 0);
-	const years = [...new Set(inPlay.map((p) => p.year))].sort();
-	const finest = [...new Set(inPlay.map((p) => scope.map((f) => p[f]).join(SEP)))].sort();
-	const views = [...new Set(rows.map((r) => r.view))].filter((v) => v !== 'total');
-	const counts = countByGroup(inPlay, scope, ['total', ...views], (p) => [String(p.year)]);
-	const valuesOf = (f: string) => Object.fromEntries(SCOPE_FIELDS.map((field) => [field, scope.includes(field) ? f.split(SEP)[scope.indexOf(field)] : ALL])) as Record<ScopeField, string>;
-	const valuesOfKey = (s: string) => Object.fromEntries(SCOPE_FIELDS.map((field, i) => [field, s.split(SEP)[i]])) as Record<ScopeField, string>;
-	const under = (values: Record<ScopeField, string>) =>
-		finest.filter((f) => scope.every((field, i) => values[field] === ALL || values[field] === f.split(SEP)[i]));
-	return (views.length ? views : (['total'] as ViewName[])).map((view) => {
-		const categories = [...new Set(years.flatMap((y) => finest.flatMap((f) => [...counts(String(y), scopeKey(valuesOf(f)), view).keys()])))].sort();
-		const cells: AuditProblem['cells'] = [];
-		const index = new Map<string, number>();
-		for (const y of years)
-			for (const f of finest) {
-				const mine = counts(String(y), scopeKey(valuesOf(f)), view);
-				for (const c of categories) (index.set(`${y}${SEP}${f}${SEP}${c}`, cells.length), cells.push({ label: [y, ...f.split(SEP), c].filter((x) => x !== '').join(' · '), n: mine.get(c) ?? 0 }));
-			}
-		const members = (span: Span, values: Record<ScopeField, string>, of: readonly string[]) => {
-			const out: number[] = [];
-			for (let y = Math.max(span.from, from); y <= span.to; y++)
-				for (const f of under(values))
-					for (const c of of) {
-						const i = index.get(`${y}${SEP}${f}${SEP}${c}`);
-						if (i !== undefined) out.push(i);
-					}
-			return out;
-		};
-		const published: AuditProblem['published'] = [];
-		// Rows over the years in play only: a single year or a grant period from `from` on.
-		const groups = new Map<string, ReleaseRow[]>();
-		for (const r of rows) {
-			const m = /^(\d{4})(?:-(\d{4}))?$/.exec(r.year);
-			if (!m || Number(m[1]) < from || (r.view !== 'total' && r.view !== view)) continue;
-			const key = `${r.year}${SEP}${scopeKey(r)}`;
-			groups.set(key, [...(groups.get(key) ?? []), r]);
-		}
-		for (const group of groups.values()) {
-			const total = group.find((r) => r.view === 'total');
-			if (!total) continue;
-			const span = yearsOf(total.year, { from, to: from });
-			const truth = new Map<string, number>();
-			for (let y = span.from; y <= span.to; y++) for (const [c, n] of counts(String(y), scopeKey(total), view)) truth.set(c, (truth.get(c) ?? 0) + n);
-			published.push({ members: members(span, total, categories), n: total.n });
-			const shown = group.filter((r) => r.view === view && r.category !== WITHHELD);
-			const shownSet = new Set(shown.map((r) => r.category));
-			const taken: string[] = [];
-			for (const r of shown) {
-				const of = membersOf(view, r.category, shownSet, truth, k) ?? [r.category];
-				taken.push(...of);
-				published.push({ members: members(span, total, of), n: r.n });
-			}
-			if (shown.length) published.push({ members: members(span, total, categories.filter((c) => !taken.includes(c))), n: total.n - shown.reduce((s, r) => s + r.n, 0) });
-		}
-		const first = published.length;
-		const sources: Derived[] = [];
-		for (const d of derived) {
-			if (d.view !== 'total' && d.view !== view) continue;
-			const span = { from, to: d.to };
-			const of = d.members === null ? categories : d.rest ? categories.filter((c) => !d.members!.includes(c)) : d.members;
-			const cellsOf = members(span, valuesOfKey(d.group), of);
-			// "Withheld" is what its cells hold (the audit checks every other row against them).
-			published.push({ members: cellsOf, n: d.rest ? cellsOf.reduce((s, i) => s + cells[i].n, 0) : d.n });
-			sources.push(d);
-		}
-		const keep = published.map((p) => p.members.length > 0 || p.n !== 0);
-		const kept = published.filter((_, i) => keep[i]);
-		const keptSources = sources.filter((_, i) => keep[first + i]);
-		return { problem: { view, cells, published: kept }, sources: keptSources, first: keep.slice(0, first).filter(Boolean).length };
-	});
-}
-
-/** One summary per view over the whole lineage: the earlier audits and this one. */
-function mergeAudits(before: AuditSummary[], now: AuditResult[]): AuditSummary[] {
-	const views = [...new Set([...before.map((a) => a.view), ...now.map((a) => a.view)])];
-	return views.map((view) => {
-		const parts = [...before, ...now].filter((a) => a.view === view);
-		const bounds = parts.flatMap((a) => (a.smallestLargest === null ? [] : [a.smallestLargest]));
-		return { view, checked: parts.reduce((s, a) => s + a.checked, 0), smallestLargest: bounds.length ? Math.min(...bounds) : null, violations: parts.flatMap((a) => a.violations) };
-	});
 }
 
 /** Lines for the release command's report (and /upload's): what was carried, what is new, what is held back. */

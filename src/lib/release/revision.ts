@@ -8,8 +8,9 @@
  * count may be proven to lie in 1..k−1 (pinned, or bounded there): else the revision is refused,
  * naming the periods and views that block it.
  */
-import { ALL, SCOPE_FIELDS, WITHHELD, type PersonRow, type ReleaseRow, type ScopeField, type ViewName } from '$lib/types';
-import { categoryOf, countByGroup, membersOf, scopeKey } from './published-groups';
+import { ALL, WITHHELD, type PersonRow, type ReleaseRow, type ScopeField, type ViewName } from '$lib/types';
+import { categoryOf, countByGroup } from './published-groups';
+import { cellKey, rowEquations, type CellGrid } from './row-cells';
 import { release, type Release, type ReleaseOptions } from './index';
 import type { Highs } from './audit';
 import type { ReleaseDocument, Span } from './release-file';
@@ -62,7 +63,6 @@ export async function revise(people: PersonRow[], previous: ReleaseDocument, opt
 
 /** The LP of one view: x (before) and y = x + a − r (after) per cell, both files' rows as equations. */
 function changeAttack(view: ViewName, files: { rows: ReleaseRow[]; span: Span }[], people: PersonRow[], scope: ScopeField[], span: Span, k: number, highs: Highs) {
-	const counts = countByGroup(people, scope, [view], (p) => [String(p.year)]);
 	const finest = new Set<string>();
 	for (const p of people) finest.add(scope.map((f) => p[f]).join(SEP));
 	for (const { rows } of files) for (const r of rows) if (scope.every((f) => r[f] !== ALL)) finest.add(scope.map((f) => r[f]).join(SEP));
@@ -72,41 +72,13 @@ function changeAttack(view: ViewName, files: { rows: ReleaseRow[]; span: Span }[
 	const years = Array.from({ length: span.to - span.from + 1 }, (_, i) => span.from + i);
 	const cells: string[] = [];
 	const index = new Map<string, number>();
-	for (const y of years) for (const f of finest) for (const c of categories) (index.set(`${y}${SEP}${f}${SEP}${c}`, cells.length), cells.push([y, ...f.split(SEP), c].filter((x) => x !== '').join(' · ')));
-	const valuesOf = (r: ReleaseRow) => Object.fromEntries(SCOPE_FIELDS.map((f) => [f, r[f]])) as Record<ScopeField, string>;
-	const under = (values: Record<ScopeField, string>) => [...finest].filter((f) => scope.every((field, i) => values[field] === ALL || values[field] === f.split(SEP)[i]));
-
+	for (const y of years) for (const f of finest) for (const c of categories) (index.set(cellKey(y, f, c), cells.length), cells.push([y, ...f.split(SEP), c].filter((x) => x !== '').join(' · ')));
+	const grid: CellGrid = { scope, years, finest: [...finest], categories: [...categories], index, counts: countByGroup(people, scope, [view], (p) => [String(p.year)]), k };
 	const equations: string[] = [];
 	files.forEach(({ rows, span: whole }, file) => {
-		const variable = (i: number) => (file === 0 ? [`x${i}`] : [`x${i}`, `+ a${i}`, `- r${i}`]);
-		const groups = new Map<string, ReleaseRow[]>();
-		for (const r of rows) if (r.view === view || r.view === 'total') {
-			const key = `${r.year}${SEP}${scopeKey(r)}`;
-			groups.set(key, [...(groups.get(key) ?? []), r]);
-		}
-		for (const group of groups.values()) {
-			const total = group.find((r) => r.view === 'total');
-			if (!total) continue;
-			const s = yearsOf(total.year, whole);
-			const cellsOf = (of: Iterable<string>) => {
-				const out: number[] = [];
-				for (let y = s.from; y <= s.to; y++) for (const f of under(valuesOf(total))) for (const c of of) {
-					const i = index.get(`${y}${SEP}${f}${SEP}${c}`);
-					if (i !== undefined) out.push(i);
-				}
-				return out;
-			};
-			const equation = (of: Iterable<string>, n: number) => {
-				const terms = cellsOf(of).flatMap((i, j) => (j === 0 ? variable(i) : ['+', ...variable(i)]).join(' '));
-				if (terms.length) equations.push(`${terms.join(' ')} = ${n}`);
-			};
-			equation(categories, total.n);
-			const shown = group.filter((r) => r.view === view && r.category !== WITHHELD);
-			const truth = new Map<string, number>();
-			for (let y = s.from; y <= s.to; y++) for (const [c, n] of counts(String(y), scopeKey(total), view)) truth.set(c, (truth.get(c) ?? 0) + n);
-			const shownSet = new Set(shown.map((r) => r.category));
-			for (const r of shown) equation(membersOf(view, r.category, shownSet, truth, k) ?? [r.category], r.n);
-		}
+		const variable = (i: number) => (file === 0 ? `x${i}` : `x${i} + a${i} - r${i}`);
+		for (const { members, n } of rowEquations(grid, rows, view, (key) => yearsOf(key, whole)))
+			if (members.length) equations.push(`${members.map(variable).join(' + ')} = ${n}`);
 	});
 	const n = cells.length;
 	const bounds = [...Array(n).keys()].flatMap((i) => [` x${i} >= 0`, ` a${i} >= 0`, ` r${i} >= 0`]);
