@@ -21,7 +21,7 @@ import type { AuditSummary } from './audit';
 import { heldBack, type HeldBack } from './held-back';
 import { countByGroup, membersOf, scopeKey, sumOf } from './published-groups';
 import { auditLineage, mergeAudits, TOP, yearsOf, type Base, type Node, type WholeGroup } from './lineage-audit';
-import { FrozenMismatch } from './protect';
+import { FrozenMismatch, type GroupState } from './protect';
 import { release, type Release, type ReleaseOptions } from './index';
 import type { OtherCountries } from './publish';
 import type { LineageEntry, ReleaseDocument, Span } from './release-file';
@@ -102,9 +102,11 @@ export async function releaseAgainst(people: PersonRow[], previous: ReleaseDocum
 	};
 	const carried = previous.rows.map((r) => ({ ...r, year: renamed(r.year) }));
 	const whole = composeWhole(previous, people, fresh, base, k);
+	// Without its top row group the new whole period is not published at all (the years are).
+	if (!whole.has(TOP)) whole.clear();
 	const audited = await auditLineage(whole, previous, base, [...carried, ...added], people, { ...opts, k });
 	const composed = wholeRows(whole);
-	const top = whole.get(TOP)!;
+	const top = whole.get(TOP);
 	const otherCountries: OtherCountries[] = [
 		...previous.otherCountries.map((o) => ({ ...o, year: renamed(o.year) })),
 		...fresh.otherCountries.filter((o) => isNew(o.year)),
@@ -113,18 +115,18 @@ export async function releaseAgainst(people: PersonRow[], previous: ReleaseDocum
 			return before ? [{ ...before, year: ALL }] : [];
 		})
 	];
-	const incomplete = fresh.exact.views.filter((v) => v !== 'total' && previous.rows.some((r) => r.view === v) && !top.breakdowns.has(v));
+	const incomplete = fresh.exact.views.filter((v) => v !== 'total' && previous.rows.some((r) => r.view === v) && !top?.breakdowns.has(v));
 	return {
 		rows: sortRows([...carried, ...added, ...composed]),
 		otherCountries,
-		loss: { ...fresh.loss, people: top.base + top.added, periods: [...previous.periods.map(renamed), ...fresh.loss.periods] },
+		loss: { ...fresh.loss, people: top ? top.base + top.added : previous.loss.people, periods: [...previous.periods.map(renamed), ...fresh.loss.periods] },
 		audit: mergeAudits(previous.audit, audited),
 		span,
 		lineage: [...previous.lineage, { exportDate: previous.exportDate, period: explicit, rows: previous.rows.length }],
 		frozenRows: carried.length,
 		newRows: added.length + composed.length,
 		incomplete,
-		headline: incomplete.length ? previous.headline : span,
+		headline: top && incomplete.length === 0 ? span : previous.headline,
 		heldBack: held,
 		straddling
 	};
@@ -174,7 +176,7 @@ function composeWhole(previous: ReleaseDocument, people: PersonRow[], fresh: Rel
 }
 
 /** A base breakdown with the addition, or null when some category cannot be: every category carried, "Withheld" 0 or ≥ k. */
-function composeBreakdown(view: ViewName, rows: ReleaseRow[], before: Map<string, number>, block: Release['protection']['breakdowns'] extends Map<ViewName, Map<string, infer S>> ? S | undefined : never, countries: number | undefined, k: number): Node[] | null {
+function composeBreakdown(view: ViewName, rows: ReleaseRow[], before: Map<string, number>, block: GroupState | undefined, countries: number | undefined, k: number): Node[] | null {
 	const shown = new Set(rows.map((r) => r.category));
 	const after = block?.counts ?? new Map<string, number>();
 	const nodes: Node[] = [];
