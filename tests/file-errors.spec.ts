@@ -13,6 +13,7 @@ import en from '$lib/i18n/messages/en';
 import ru from '$lib/i18n/messages/ru';
 import ky from '$lib/i18n/messages/ky';
 import * as W from './fixtures/workbooks';
+import { encodeAs } from './fixtures/encodings';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -42,6 +43,7 @@ const BAD: [FileErrorKey, string, Uint8Array][] = [
 	['pdf', 'отчёт.csv', text('%PDF-1.7\n%âãÏÓ\n1 0 obj\n')],
 	['binary', 'photo.csv', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])],
 	['headerOnly', 'header.csv', text('year,sex,nationality\n')],
+	['otherEncoding', 'western.csv', encodeAs('windows-1252', 'year,programme\n2024,Éducation et santé\n2024,Protección de niños\n2023,Sécurité alimentaire\n2023,Atención jurídica\n')],
 	['firstRowData', 'no-header.csv', text('P-0001,2024-02-11,Aigul,Osmonova,F,34,KG\nP-0002,2024-02-12,Bakyt,Asanov,M,40,KG\n')],
 	['sep', 'sep.csv', text('sep=^\nyear^sex\n2024^F\n')],
 	['notDelimited', 'prose.csv', text('Hello!\nthe register is attached.\n')],

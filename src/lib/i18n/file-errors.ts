@@ -13,6 +13,7 @@ const MESSAGES = {
 	xlsNotCsv: String.raw`this is an old Excel workbook \(\.xls\), not CSV\. ${SAVE_AS_CSV}`,
 	pdf: String.raw`this is a PDF, not CSV\. Export the register as CSV instead\.`,
 	binary: String.raw`this is a binary file, not CSV text\.`,
+	otherEncoding: String.raw`the text is in an encoding other than UTF-8, UTF-16 or Windows-1251\. ${SAVE_AS_CSV}`,
 	headerOnly: String.raw`header only: no data rows`,
 	noHeader: String.raw`no header row`,
 	firstRowData: String.raw`the first row looks like data: add the header row`,

@@ -1,10 +1,12 @@
 /**
  * Bytes → text. Case registers export UTF-8 (with or without BOM), UTF-16 (Excel's "Unicode
  * text") or Windows-1251 (Excel in a Russian locale); DuckDB's reader only takes UTF-8, so the
- * decoding happens here.
+ * decoding happens here. Other legacy encodings are told apart from 1251 (legacy-encodings.ts).
  */
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251';
+import { decodeLegacy, type LegacyEncoding } from './legacy-encodings';
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | LegacyEncoding;
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
@@ -17,8 +19,10 @@ export function checkFile(name: string, bytes: Uint8Array): string | null {
 		return `${name}: this is an old Excel workbook (.xls), not CSV. Save it as CSV (File → Save as → CSV UTF-8) and drop that file.`;
 	if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return `${name}: this is a PDF, not CSV. Export the register as CSV instead.`;
 	if (!utf16Order(bytes) && looksBinary(bytes.subarray(0, 4096))) return `${name}: this is a binary file, not CSV text.`;
-	const { text } = decode(bytes.subarray(0, 1 << 16));
+	const head = bytes.subarray(0, 1 << 16);
+	const { text, encoding } = decode(head);
 	if (text.trim() === '') return `${name}: the file is empty`;
+	if (encoding === 'windows-1251' && !decodeLegacy(head).known) return `${name}: the text is in an encoding other than UTF-8, UTF-16 or Windows-1251. Save it as CSV (File → Save as → CSV UTF-8) and drop that file.`;
 	return null;
 }
 
@@ -84,7 +88,8 @@ export function decode(bytes: Uint8Array): { text: string; encoding: Encoding; b
 		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bom };
 	} catch {
 		// Not valid UTF-8: in this region that is almost always Excel's Windows-1251.
-		return { text: new TextDecoder('windows-1251').decode(bytes), encoding: 'windows-1251', bom: false };
+		const { text, encoding } = decodeLegacy(bytes);
+		return { text, encoding, bom: false };
 	}
 }
 

@@ -63,6 +63,7 @@ const KY_FILE_ERRORS: FileErrorWords = {
 	xlsNotCsv: (f) => `${f}: бул CSV эмес, эски Excel китеби (.xls). ${SAVE_AS_CSV_KY}`,
 	pdf: (f) => `${f}: бул CSV эмес, PDF. Реестрди CSV катары түшүрүңүз.`,
 	binary: (f) => `${f}: бул CSV текст эмес, бинардык файл.`,
+	otherEncoding: (f) => `${f}: текст UTF-8, UTF-16 жана Windows-1251ден башка коддоодо. ${SAVE_AS_CSV_KY}`,
 	headerOnly: (f) => `${f}: баш сап гана бар, маалымат саптары жок`,
 	noHeader: (f) => `${f}: баш сап жок`,
 	firstRowData: (f) => `${f}: биринчи сап маалыматка окшош: баш сапты кошуңуз`,

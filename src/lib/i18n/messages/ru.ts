@@ -59,6 +59,7 @@ const RU_FILE_ERRORS: FileErrorWords = {
 	xlsNotCsv: (f) => `${f}: это старая книга Excel (.xls), а не CSV. ${SAVE_AS_CSV_RU}`,
 	pdf: (f) => `${f}: это PDF, а не CSV. Выгрузите реестр в CSV.`,
 	binary: (f) => `${f}: это двоичный файл, а не текст CSV.`,
+	otherEncoding: (f) => `${f}: текст в кодировке, отличной от UTF-8, UTF-16 и Windows-1251. ${SAVE_AS_CSV_RU}`,
 	headerOnly: (f) => `${f}: только строка заголовка, строк с данными нет`,
 	noHeader: (f) => `${f}: нет строки заголовка`,
 	firstRowData: (f) => `${f}: первая строка похожа на данные: добавьте строку заголовка`,
