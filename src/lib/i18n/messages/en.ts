@@ -96,6 +96,7 @@ const en = {
 	columnIgnored: 'column ignored',
 	file: 'File',
 	summary: 'summary',
+	noPersonId: 'No column holds a person’s id (a case or client code): each row is counted as one person, so someone registered twice is counted twice. If the export has such a column, give it a header like “case_id” or “client code”, or export it.',
 	noProblems: 'No problems found.',
 	/** A problem kind as the reader and the normalisers name it (in English). */
 	problemKind: (kind: string) => kind,

@@ -179,6 +179,7 @@ const ky: Messages = {
 	columnIgnored: 'мамыча эске алынган жок',
 	file: 'Файл',
 	summary: 'жыйынтык',
+	noPersonId: 'Бир да мамычада адамдын коду (иштин же кардардын коду) жок: ар бир сап бир адам катары саналат, эки жолу катталган адам эки жолу саналат. Мындай мамыча болсо, ага «Кардардын коду» же «case_id» деген ат бериңиз, же аны экспортко кошуңуз.',
 	noProblems: 'Көйгөй табылган жок.',
 	problemKind: (kind) => kindIn(KY_KINDS, kind),
 	columnReason: (reason) => reasonIn(KY_REASONS, reason),

@@ -173,6 +173,7 @@ const ru: Messages = {
 	columnIgnored: 'столбец пропущен',
 	file: 'Файл',
 	summary: 'итог',
+	noPersonId: 'Ни в одном столбце нет кода человека (номера дела или клиента): каждая строка считается одним человеком, и тот, кто зарегистрирован дважды, посчитан дважды. Если такой столбец есть, назовите его, например, «Код клиента» или «case_id», или добавьте его в выгрузку.',
 	noProblems: 'Проблем не найдено.',
 	problemKind: (kind) => kindIn(RU_KINDS, kind),
 	columnReason: (reason) => reasonIn(RU_REASONS, reason),
