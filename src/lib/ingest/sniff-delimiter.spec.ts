@@ -21,6 +21,13 @@ describe('sniff(text): the delimiter that keeps one field count across the recor
 		expect(sniff('Clients, 2024\nyear;sex;age\n2024;F;30\n2023;M;41\n')).toMatchObject({ delimiter: ';', headers: ['year', 'sex', 'age'], headerLine: 2 });
 	});
 
+	it('one column of numbers written with commas is one column, not a header only', () => {
+		expect(sniff('Value\n68,527.00\n')).toMatchObject({ headers: ['Value'], headerLine: 1, preview: [['68,527.00']] });
+		expect(sniff('Value\n68,527.00\n1,200.50\n')).toMatchObject({ headers: ['Value'], preview: [['68,527.00'], ['1,200.50']] });
+		// A title above a header with no rows is still a header only.
+		expect(() => sniff('Report\nyear,sex\n')).toThrow('header only: no data rows');
+	});
+
 	it('a comma file whose notes hold a semicolon in every row stays a comma file', () => {
 		expect(sniff('year,sex,remark\n2024,F,a;b\n2024,M,c;d\n')).toMatchObject({ delimiter: ',', headers: ['year', 'sex', 'remark'] });
 	});

@@ -29,6 +29,15 @@ function parse(sample: string, delimiter: Delimiter) {
 	return Papa.parse<string[]>(sample, { delimiter, preview: PREVIEW + 2, skipEmptyLines: 'greedy' });
 }
 
+/** An amount with thousands commas, or without: "68,527.00", "1,200", "99.5". */
+const AMOUNT = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+/** A header of one word over amounts, some of them with a thousands comma. */
+function isAmountColumn(lines: string[]): boolean {
+	const [head, ...values] = lines.map((l) => l.trim()).filter((l) => l !== '');
+	return /^[\p{L}_ ]+$/u.test(head ?? '') && values.length > 0 && values.every((v) => AMOUNT.test(v)) && values.some((v) => v.includes(','));
+}
+
 const filled = (row: string[]) => row.filter((c) => c.trim() !== '').length;
 
 /** Whether `a` comes before `b`, comparing their first differing number. */
@@ -71,21 +80,23 @@ export function sniff(text: string, whole = true): Sniffed {
 	for (let size = SAMPLE; ; size *= 4) {
 		// Never end the sample inside a record: cut at the last line break.
 		const sample = text.length > size ? text.slice(0, Math.max(text.lastIndexOf('\n', size - 1), 1)) : text;
-		const found = sniffSample(sample);
+		const found = sniffSample(sample, sample.length === text.length && whole);
 		if (found.preview.length > 0 || (sample.length === text.length && !whole)) return found;
 		if (sample.length === text.length) throw new Error('header only: no data rows');
 	}
 }
 
-function sniffSample(sample: string): Sniffed {
+/** `complete`: the sample is the whole file. `forced`: the delimiter, when it is known. */
+function sniffSample(sample: string, complete: boolean, forced?: Delimiter): Sniffed {
 	if (sample.trim() === '') throw new Error('the file is empty');
+	const original = sample;
 	const newline = sample.includes('\r\n') ? '\r\n' : sample.includes('\n') ? '\n' : sample.includes('\r') ? '\r' : '\n';
 	const sep = SEP_LINE.exec(sample);
 	if (sep) {
 		if (!DELIMITERS.includes(sep[1] as Delimiter)) throw new Error(`line 1 names "${sep[1]}" as the delimiter (sep=${sep[1]}): only comma, semicolon, tab or | are read`);
 		sample = sample.slice(sep[0].length);
 	}
-	const delimiter = sep ? (sep[1] as Delimiter) : pickDelimiter(sample);
+	const delimiter = sep ? (sep[1] as Delimiter) : (forced ?? pickDelimiter(sample));
 	// Reports exported from accounting or case software often start with a title and a blank line:
 	// the header is the first line with two or more values (lines of one value or none before it are skipped).
 	const lines = sample.split(/\r\n|\n|\r/);
@@ -100,6 +111,10 @@ function sniffSample(sample: string): Sniffed {
 	const tags = second?.filter((c) => c.trim() !== '') ?? [];
 	const isHxl = tags.length > 0 && tags.filter((c) => c.trim().startsWith('#')).length / tags.length > 0.5;
 	const data = isHxl ? rest.slice(1) : rest;
+	// One column of amounts with thousands commas ("Value" over "68,527.00"): split at the commas they
+	// looked like records of two fields under a title. Read as the one column they are.
+	const unused = DELIMITERS.find((d) => !original.includes(d));
+	if (complete && !sep && !forced && unused && preamble === 1 && isAmountColumn(lines)) return sniffSample(original, complete, unused);
 	if (headers.length < 2 && !/^[\p{L}\p{N}_ ]+$/u.test(headers[0] ?? ''))
 		throw new Error('this does not look like delimited data (no comma, semicolon or tab separates the columns)');
 	return {

@@ -23,7 +23,7 @@ export function buildErrors(files: FileReport[]): string[] {
 	for (const f of files) {
 		if (f.error) errors.push(f.error);
 		// The headers are not listed: were they a record after all, they would be a person's values.
-		if (f.needsMapping) errors.push(`${f.file}: no year or date column recognised among its ${f.headers.length} columns: name one "year" or "registration_date" in the header row`);
+		if (f.needsMapping) errors.push(`${f.file}: no year or date column recognised among its ${f.headers.length} column${f.headers.length === 1 ? '' : 's'}: name one "year" or "registration_date" in the header row`);
 		const line = f.headerLine ?? 1;
 		for (const c of f.columns.filter((c) => c.status === 'refused'))
 			errors.push(`${f.file}, ${f.sheet ? cellOf(f, line, c.index) : `line ${line}, column ${c.index + 1}`} "${c.header}": refused, ${c.reason} — remove it from the export before publishing`);
