@@ -12,7 +12,7 @@ const files: FileReport[] = [
 			{ index: 1, header: 'phone', status: 'refused', reason: 'looks like a phone number column' },
 			{ index: 2, header: 'colour', status: 'ignored', reason: 'not a recognised field' }
 		],
-		fieldColumns: { year: 'Год' },
+		fieldColumns: { year: 'Год', id: 'Код' },
 		problems: [{ field: 'year', kind: 'invalid year', values: ['20233'], rows: 1, lines: [4], rejected: true }]
 	}
 ];
@@ -35,4 +35,11 @@ it('is written in the page\'s language, for a spreadsheet of that region', () =>
 		'x.csv;столбец отклонён;phone;похоже на столбец с номерами телефонов;;1;',
 		'x.csv;столбец пропущен;colour;поле не распознано;;1;'
 	]);
+});
+
+it('says at the top of a file counted row by row (no id, no counts) that each row is one person', () => {
+	const byRow = files.map((f) => ({ ...f, fieldColumns: { year: 'Год' } }));
+	expect(checkReportCsv(byRow, en, 'en').split('\r\n')[2]).toBe(`x.csv,summary,,"${en.noPersonId}",,,`);
+	expect(checkReportCsv(byRow, ru, 'ru').split('\r\n')[2]).toBe(`x.csv;итог;;${ru.noPersonId};;;`);
+	expect(checkReportCsv(files, en, 'en')).not.toContain(en.noPersonId);
 });

@@ -6,12 +6,14 @@ import type { FileReport } from '$lib/ingest/load-export';
 import type { Messages } from '$lib/i18n/messages';
 import { spreadsheetCsv } from '$lib/charts/spreadsheet-csv';
 import { cellOf, placesOf } from '$lib/ingest/sheet-text';
+import { countedByRow } from '$lib/ingest/person-id';
 import type { Lang } from '$lib/types';
 
 export function checkReportCsv(files: FileReport[], m: Messages, lang: Lang): string {
 	const rows: (string | number)[][] = [];
 	for (const f of files) {
 		rows.push([f.file, m.summary, '', f.error !== undefined ? m.fileError(f.error) : m.rowsSummary(String(f.rowsRead), String(f.rowsLoaded), String(f.rowsRejected)), f.rowsRead, '', '']);
+		if (countedByRow(f)) rows.push([f.file, m.summary, '', m.noPersonId, '', '', '']);
 		for (const p of f.problems)
 			rows.push([f.file, p.rejected ? m.rejectedRow : m.keptUnknown, f.fieldColumns?.[p.field] ?? p.field, m.problemKind(p.kind), p.rows, placesOf(f, p).join(' '), p.values.join(' | ')]);
 		// A column's line is the header's (below a title, not line 1).
