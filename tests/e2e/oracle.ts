@@ -54,6 +54,10 @@ export interface OraclePerson {
 	/** ISO code as the sample writes it, '' when unknown. */
 	nationality: string;
 	disability: string;
+	/** 'F', 'M' or '' as the sample writes it. */
+	sex: string;
+	/** Age in years, NaN when unknown. */
+	age: number;
 }
 
 /** Each person once, with the attributes of their first record (the sample's columns are clean). */
@@ -65,5 +69,12 @@ export function people(): OraclePerson[] {
 		const seen = first.get(r.id);
 		if (!seen || r.year < seen.year) first.set(r.id, r);
 	}
-	return [...first.values()].map((r) => ({ year: r.year, organisation: r.organisation, nationality: r.row[col('nationality')].trim(), disability: r.row[col('disability')].trim() }));
+	return [...first.values()].map((r) => ({
+		year: r.year,
+		organisation: r.organisation,
+		nationality: r.row[col('nationality')].trim(),
+		disability: r.row[col('disability')].trim(),
+		sex: r.row[col('sex')].trim(),
+		age: r.row[col('age')].trim() === '' ? NaN : Number(r.row[col('age')])
+	}));
 }

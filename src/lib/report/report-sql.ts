@@ -39,7 +39,8 @@ export function reportFiguresSql(level: Level, home: string, byYear: boolean): Q
 				FROM ${COUNTS_TABLE} WHERE ${s.sql} GROUP BY bucket),
 			disability AS (SELECT ${bucket} AS bucket,
 				sum(n) FILTER (category = 'yes') AS yes, sum(n) FILTER (category = 'no') AS no,
-				sum(n) FILTER (category IN ('${UNKNOWN}', '${WITHHELD}')) AS unknown
+				sum(n) FILTER (category IN ('${UNKNOWN}', '${WITHHELD}')) AS unknown,
+				sum(n) FILTER (category = '${WITHHELD}') AS withheld
 				FROM ${COUNTS_TABLE} WHERE ${d.sql} GROUP BY bucket),
 			nationality_cell AS (SELECT ${bucket} AS bucket,
 				coalesce(sum(n) FILTER (category NOT IN (${list(NOT_A_COUNTRY)}) AND category <> ?), 0) AS named_foreign,
@@ -51,13 +52,15 @@ export function reportFiguresSql(level: Level, home: string, byYear: boolean): Q
 			nationality AS (SELECT bucket,
 				sum(named_foreign + CASE WHEN home_published THEN other ELSE 0 END) AS foreign_,
 				sum(stateless) AS stateless, sum(withheld) AS "nationalityWithheld",
-				sum(withheld + CASE WHEN home_published THEN 0 ELSE other END) AS "foreignUnattributed"
+				sum(withheld + CASE WHEN home_published THEN 0 ELSE other END) AS "foreignUnattributed",
+				sum(other) AS other
 				FROM nationality_cell GROUP BY bucket),
 			countries AS (SELECT ${bucket} AS bucket, count(DISTINCT category) AS n FROM ${COUNTS_TABLE}
 				WHERE ${n.sql} AND n > 0 AND category NOT IN (${list(NOT_A_COUNTRY)}) GROUP BY bucket)
 		SELECT total.bucket::INTEGER AS year, total.people::DOUBLE AS people,
 			coalesce(women, 0)::DOUBLE AS women, coalesce(children, 0)::DOUBLE AS children, coalesce(sex_age.withheld, 0)::DOUBLE AS "sexAgeWithheld",
 			coalesce(yes, 0)::DOUBLE AS yes, coalesce(no, 0)::DOUBLE AS no, coalesce(unknown, 0)::DOUBLE AS unknown,
+			coalesce(disability.withheld, 0)::DOUBLE AS "disabilityWithheld", coalesce(other, 0)::DOUBLE AS other,
 			coalesce(foreign_, 0)::DOUBLE AS "foreign", coalesce(stateless, 0)::DOUBLE AS stateless,
 			coalesce("nationalityWithheld", 0)::DOUBLE AS "nationalityWithheld", coalesce("foreignUnattributed", 0)::DOUBLE AS "foreignUnattributed",
 			coalesce(countries.n, 0)::DOUBLE AS countries

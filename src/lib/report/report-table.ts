@@ -22,8 +22,14 @@ export interface YearFigures {
 	nationalityWithheld: number;
 	/** People who may be foreign but cannot be told apart: withheld, or "Other nationalities" where the home country may be among them. */
 	foreignUnattributed: number;
+	/** People whose disability status is withheld (a count of "yes" or "no" may be among them). */
+	disabilityWithheld: number;
+	/** People in "Other nationalities". */
+	other: number;
 	/** Distinct countries of the year (not additive over years). */
 	countries: number;
+	/** Every country of the year counted: none withheld, and "Other nationalities" counted when it holds any. */
+	countriesExact: boolean;
 }
 
 export interface PeriodFigures {
@@ -32,10 +38,12 @@ export interface PeriodFigures {
 	/** The single years published at the period's scope level (a year hidden there is missing). */
 	years: YearFigures[];
 	/** The period from its own level (a grant period from its rows): exact where the release is. */
-	total: Omit<YearFigures, 'year' | 'countries'>;
+	total: Omit<YearFigures, 'year' | 'countries' | 'countriesExact'>;
 	countries: CategoryRow[];
 	/** The number of nationalities: the countries shown, and those "Other nationalities" hold when the release may count them. */
 	countryCount: number;
+	/** Whether that is every country of the period (else a lower bound). */
+	countryCountExact: boolean;
 }
 
 export function previousPeriod(from: number, to: number): { from: number; to: number } {
@@ -43,7 +51,10 @@ export function previousPeriod(from: number, to: number): { from: number; to: nu
 	return { from: from - length, to: from - 1 };
 }
 
-const ZERO = { people: 0, women: 0, children: 0, sexAgeWithheld: 0, yes: 0, no: 0, unknown: 0, foreign: 0, stateless: 0, nationalityWithheld: 0, foreignUnattributed: 0 };
+const ZERO = { people: 0, women: 0, children: 0, sexAgeWithheld: 0, yes: 0, no: 0, unknown: 0, foreign: 0, stateless: 0, nationalityWithheld: 0, foreignUnattributed: 0, disabilityWithheld: 0, other: 0 };
+
+/** Every country counted: none withheld, and "Other nationalities" (if any) counted by the release. */
+const allCountries = (f: { nationalityWithheld: number; other: number }, otherCounted: number) => f.nationalityWithheld === 0 && (f.other === 0 || otherCounted > 0);
 
 export async function periodFigures(engine: Engine, filters: Filters & { from: number; to: number }, home: string): Promise<PeriodFigures> {
 	const catalog = await catalogOf(engine);
@@ -59,25 +70,36 @@ export async function periodFigures(engine: Engine, filters: Filters & { from: n
 	if (period) for (const key of Object.keys(ZERO) as (keyof typeof ZERO)[]) total[key] = period[key];
 	// A year is one row group where the period is: its "Other nationalities" may be counted too.
 	const others = (year: number) => otherCountriesOf({ ...single, years: [String(year)] }, catalog);
+	const periodOthers = period ? otherCountriesOf(level, catalog) : 0;
 	return {
 		from: filters.from,
 		to: filters.to,
-		years: years.map((y) => ({ ...y, countries: y.countries + others(y.year) })),
+		years: years.map((y) => ({ ...y, countries: y.countries + others(y.year), countriesExact: allCountries(y, others(y.year)) })),
 		total,
 		countries: countries.map((r) => ({ ...r })),
-		countryCount: countries.length + (period ? otherCountriesOf(level, catalog) : 0)
+		countryCount: countries.length + periodOthers,
+		countryCountExact: allCountries(total, periodOthers)
 	};
 }
 
 export type Note = 'no-previous' | 'suppressed' | 'lower-bound';
 
+/**
+ * What a figure of the report is (DESIGN.md: every number true or visibly marked): the true
+ * figure, a lower bound (some people of it are withheld), a count of 1..k−1 ("<k"), or not
+ * available ("—": a hidden count is never shown as 0).
+ */
+export type Bound = 'exact' | 'lower' | 'hidden' | 'none';
+
 export interface ReportRow {
 	id: ReportIndicator;
 	kind: 'count' | 'share';
-	/** Exact figures; what may be shown is decided by the display rules. */
+	/** Exact figures or lower bounds (see `bounds`); what may be shown is decided by the display rules. */
 	value: number | null;
 	previous: number | null;
 	perYear: (number | null)[];
+	/** What each figure is, before the display rules (which may hide a small one). */
+	bounds: { value: Bound; previous: Bound; perYear: Bound[] };
 	notes: Note[];
 	/** For a share: numerator and denominator, now and before, so the display rules can be applied. */
 	parts?: { yes: number; known: number; previousYes: number; previousKnown: number; perYear: [number, number][] };
@@ -95,24 +117,35 @@ const COUNTS: [ReportIndicator, Pick, Pick][] = [
 	['stateless', (t) => t.stateless, (t) => t.nationalityWithheld]
 ];
 const share = (t: Totals) => (t.yes + t.no > 0 ? t.yes / (t.yes + t.no) : null);
+/** A count with `unattributed` people it may lack: exact, a lower bound, or (nothing seen of it) not available. */
+const countBound = (value: number, unattributed: number): Bound => (unattributed === 0 ? 'exact' : value > 0 ? 'lower' : 'none');
+/** "Yes" or "no" absent while some are withheld: either may be among them, so the share is not known. */
+const shareBound = (t: Totals): Bound => (t.disabilityWithheld > 0 && (t.yes === 0 || t.no === 0) ? 'none' : 'exact');
 
 export function reportRows(current: PeriodFigures, previous: PeriodFigures | null): ReportRow[] {
 	const hasPrevious = previous !== null && previous.total.people > 0;
+	const before = hasPrevious ? previous!.total : null;
 	const notes = (unattributed: number): Note[] => [...(hasPrevious ? [] : (['no-previous'] as Note[])), ...(unattributed > 0 ? (['lower-bound'] as Note[]) : [])];
 	const rows: ReportRow[] = COUNTS.map(([id, pick, unattributed]) => ({
 		id,
 		kind: 'count',
 		value: pick(current.total),
-		previous: hasPrevious ? pick(previous!.total) : null,
+		previous: before ? pick(before) : null,
 		perYear: current.years.map(pick),
+		bounds: {
+			value: countBound(pick(current.total), unattributed(current.total)),
+			previous: before ? countBound(pick(before), unattributed(before)) : 'none',
+			perYear: current.years.map((y) => countBound(pick(y), unattributed(y)))
+		},
 		notes: notes(unattributed(current.total))
 	}));
 	rows.splice(3, 0, {
 		id: 'disability-share',
 		kind: 'share',
 		value: share(current.total),
-		previous: hasPrevious ? share(previous!.total) : null,
+		previous: before ? share(before) : null,
 		perYear: current.years.map(share),
+		bounds: { value: shareBound(current.total), previous: before ? shareBound(before) : 'none', perYear: current.years.map(shareBound) },
 		notes: notes(0),
 		parts: {
 			yes: current.total.yes,
@@ -122,36 +155,45 @@ export function reportRows(current: PeriodFigures, previous: PeriodFigures | nul
 			perYear: current.years.map((y) => [y.yes, y.yes + y.no])
 		}
 	});
+	const countriesBound = (exact: boolean, n: number): Bound => (exact ? 'exact' : n > 0 ? 'lower' : 'none');
 	rows.splice(5, 0, {
 		id: 'nationalities',
 		kind: 'count',
 		value: current.countryCount,
 		previous: hasPrevious ? previous!.countryCount : null,
 		perYear: current.years.map((y) => y.countries),
-		notes: notes(0)
+		bounds: {
+			value: countriesBound(current.countryCountExact, current.countryCount),
+			previous: hasPrevious ? countriesBound(previous!.countryCountExact, previous!.countryCount) : 'none',
+			perYear: current.years.map((y) => countriesBound(y.countriesExact, y.countries))
+		},
+		notes: notes(current.countryCountExact ? 0 : 1)
 	});
 	return rows;
 }
 
-/** A figure as shown, and as the test contract's data-value ('' when the display rules hide it). */
-export function shown(row: ReportRow, which: 'value' | 'previous' | number, ctx: DisplayContext): { text: string; data: string } {
+/** A figure as shown, as the test contract's data-value ('' when the display rules hide it) and data-bound, and as a spreadsheet cell. */
+export function shown(row: ReportRow, which: 'value' | 'previous' | number, ctx: DisplayContext): { text: string; data: string; bound: Bound; cell: string } {
 	const value = which === 'value' ? row.value : which === 'previous' ? row.previous : row.perYear[which];
-	if (value === null) return { text: '—', data: '' };
-	if (row.id === 'nationalities') return { text: String(value), data: String(value) };
+	const bound = which === 'value' ? row.bounds.value : which === 'previous' ? row.bounds.previous : row.bounds.perYear[which];
+	if (value === null || bound === 'none') return { text: '—', data: '', bound: 'none', cell: '' };
+	const mark = (text: string, data: string) => ({ text: bound === 'lower' ? `≥ ${text}` : text, data, bound, cell: bound === 'lower' ? `≥ ${data}` : data });
+	if (row.id === 'nationalities') return mark(String(value), String(value));
 	if (row.parts) {
 		const [yes, known] =
 			which === 'value' ? [row.parts.yes, row.parts.known] : which === 'previous' ? [row.parts.previousYes, row.parts.previousKnown] : row.parts.perYear[which];
 		const s = displayShare(yes, known, ctx);
-		return { text: s.text, data: s.value === null ? '' : s.value.toFixed(4) };
+		return s.value === null ? { text: s.text, data: '', bound: 'hidden', cell: '' } : mark(s.text, s.value.toFixed(4));
 	}
 	const c = displayCount(value, ctx);
-	return { text: c.text, data: c.value === null ? '' : String(c.value) };
+	if (c.value === null) return { text: c.text, data: '', bound: 'hidden', cell: '' };
+	return mark(c.text, String(c.value));
 }
 
 /** Relative change of a count, difference in points of a share; null when not meaningful. */
 export function change(row: ReportRow, ctx: DisplayContext): number | null {
-	// A lower bound compared with a lower bound says nothing about the change.
-	if (row.value === null || row.previous === null || row.notes.includes('lower-bound')) return null;
+	// Only between two true figures: a bound beside a figure says nothing about the change.
+	if (row.value === null || row.previous === null || row.bounds.value !== 'exact' || row.bounds.previous !== 'exact') return null;
 	if (row.kind === 'share') return row.value - row.previous;
 	if (row.previous < ctx.k || row.value < ctx.k) return null;
 	return (row.value - row.previous) / row.previous;

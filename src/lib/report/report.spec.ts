@@ -12,9 +12,10 @@ const ky = { lang: 'ky' as const, k: 10 };
 
 const figures = (from: number, to: number, t: Partial<PeriodFigures['total']>, countries: [string, number][] = []): PeriodFigures => ({
 	from, to, years: [],
-	total: { people: 0, women: 0, children: 0, sexAgeWithheld: 0, yes: 0, no: 0, unknown: 0, foreign: 0, stateless: 0, nationalityWithheld: 0, foreignUnattributed: 0, ...t },
+	total: { people: 0, women: 0, children: 0, sexAgeWithheld: 0, yes: 0, no: 0, unknown: 0, foreign: 0, stateless: 0, nationalityWithheld: 0, foreignUnattributed: 0, disabilityWithheld: 0, other: 0, ...t },
 	countries: countries.map(([category, n]) => ({ category, n })),
-	countryCount: countries.length
+	countryCount: countries.length,
+	countryCountExact: true
 });
 
 describe('reportSentences(current, previous, subject, ctx)', () => {
@@ -127,13 +128,21 @@ describe('reportRows over a count table of single years', () => {
 			children: ['15', '0', ['lower-bound']],
 			'disability-share': ['0.2667', '0.3333', []],
 			'disability-unknown': ['10', '0', []],
-			nationalities: ['2', '1', []],
+			// "Other nationalities" in 2024 with no count of its countries: at least 2.
+			nationalities: ['2', '1', ['lower-bound']],
 			foreign: ['24', '0', ['lower-bound']],
 			stateless: ['10', '0', []]
 		});
 		expect(rows[0].perYear).toEqual([40, 45]);
 		expect(rows.find((r) => r.id === 'nationalities')!.perYear).toEqual([2, 1]);
 		expect(rows.find((r) => r.id === 'foreign')!.perYear).toEqual([12, 12]);
+		// Each cell says what it is: 2023's 13 withheld of sex × age make its women a lower bound, 2024's
+		// "Other" beside no published Kyrgyzstan (organisation B) makes its foreign nationals one.
+		const bounds = Object.fromEntries(rows.map((r) => [r.id, [...r.bounds.perYear, r.bounds.value, r.bounds.previous]]));
+		expect(bounds['women-girls']).toEqual(['lower', 'exact', 'lower', 'exact']);
+		expect(bounds.foreign).toEqual(['exact', 'lower', 'lower', 'exact']);
+		expect(bounds.nationalities).toEqual(['exact', 'lower', 'lower', 'exact']);
+		expect(shown(rows.find((r) => r.id === 'foreign')!, 1, en)).toEqual({ text: '≥ 12', data: '12', bound: 'lower', cell: '≥ 12' });
 	});
 });
 
@@ -167,7 +176,7 @@ describe('periodFigures(engine, grant period) over a release of several levels',
 		expect(f.total).toEqual({
 			people: 100, women: 50, children: 10, sexAgeWithheld: 0, yes: 30, no: 60, unknown: 10,
 			// UZ, AF, and Other beside a published Kyrgyzstan: 30 foreign nationals, none unattributed.
-			foreign: 30, stateless: 10, nationalityWithheld: 0, foreignUnattributed: 0
+			foreign: 30, stateless: 10, nationalityWithheld: 0, foreignUnattributed: 0, disabilityWithheld: 0, other: 5
 		});
 		expect(f.countries).toEqual([{ category: 'KG', n: 60 }, { category: 'UZ', n: 15 }, { category: 'AF', n: 10 }]);
 		// The three countries shown and the two the period's Other holds.

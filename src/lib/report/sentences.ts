@@ -79,12 +79,18 @@ function countries(f: PeriodFigures, ctx: DisplayContext): string | null {
 	const n = f.countryCount;
 	if (n === 0 || f.countries.length === 0) return null;
 	const top = f.countries.slice(0, 2).map((c) => `${countryName(c.category, lang)} (${displayCount(c.n, ctx).text})`);
+	// Some countries withheld (or in an "Other" that cannot be counted): the number is a lower bound, said so.
+	const atLeast = !f.countryCountExact;
 	if (lang === 'en') {
 		const list = top.join(' and ');
+		if (atLeast) return `They came from at least ${formatNumber(n, 'en')} ${n === 1 ? 'country' : 'countries'}, most from ${list}.`;
 		return n === 1 ? `They came from 1 country: ${list}.` : `They came from ${formatNumber(n, 'en')} countries, most from ${list}.`;
 	}
-	if (lang === 'ky') return n === 1 ? `Жарандыгы: 1 өлкө — ${top[0]}.` : `Жарандыгы: ${formatNumber(n, 'ky')} ${pluralForm(n, 'ky', COUNTRIES.ky)}; эң көбү — ${top.join(' жана ')}.`;
-	return `Гражданство: ${formatNumber(n, 'ru')} ${pluralForm(n, 'ru', COUNTRIES.ru)}; больше всего — ${top.join(' и ')}.`;
+	if (lang === 'ky') {
+		if (atLeast) return `Жарандыгы: кеминде ${formatNumber(n, 'ky')} ${pluralForm(n, 'ky', COUNTRIES.ky)}; эң көбү — ${top.join(' жана ')}.`;
+		return n === 1 ? `Жарандыгы: 1 өлкө — ${top[0]}.` : `Жарандыгы: ${formatNumber(n, 'ky')} ${pluralForm(n, 'ky', COUNTRIES.ky)}; эң көбү — ${top.join(' жана ')}.`;
+	}
+	return `Гражданство: ${atLeast ? 'не менее ' : ''}${formatNumber(n, 'ru')} ${pluralForm(n, 'ru', COUNTRIES.ru)}; больше всего — ${top.join(' и ')}.`;
 }
 
 function comparison(f: PeriodFigures, before: PeriodFigures | null, ctx: DisplayContext): string {
