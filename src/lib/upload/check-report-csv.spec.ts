@@ -3,6 +3,7 @@ import en from '$lib/i18n/messages/en';
 import ru from '$lib/i18n/messages/ru';
 import type { FileReport } from '$lib/ingest/load-export';
 import { checkReportCsv } from './check-report-csv';
+import { countedByRow } from '$lib/ingest/person-id';
 
 const files: FileReport[] = [
 	{
@@ -42,4 +43,13 @@ it('says at the top of a file counted row by row (no id, no counts) that each ro
 	expect(checkReportCsv(byRow, en, 'en').split('\r\n')[2]).toBe(`x.csv,summary,,"${en.noPersonId}",,,`);
 	expect(checkReportCsv(byRow, ru, 'ru').split('\r\n')[2]).toBe(`x.csv;итог;;${ru.noPersonId};;;`);
 	expect(checkReportCsv(files, en, 'en')).not.toContain(en.noPersonId);
+});
+
+it('countedByRow(file): no id and no counts, for a file that was read', () => {
+	const file = { ...files[0], fieldColumns: { year: 'Год' } };
+	expect(countedByRow(file)).toBe(true);
+	expect(countedByRow({ ...file, fieldColumns: { year: 'Год', id: 'ID' } })).toBe(false);
+	expect(countedByRow({ ...file, fieldColumns: { year: 'year', count: 'n' } })).toBe(false);
+	expect(countedByRow({ ...file, error: 'not a CSV' })).toBe(false);
+	expect(countedByRow({ ...file, rowsLoaded: 0 })).toBe(false);
 });
