@@ -22,8 +22,12 @@ export interface YearFigures {
 	nationalityWithheld: number;
 	/** People who may be foreign but cannot be told apart: withheld, or "Other nationalities" where the home country may be among them. */
 	foreignUnattributed: number;
-	/** People whose disability status is withheld (a count of "yes" or "no" may be among them). */
+	/** People whose disability status is withheld or not published (a count of "yes" or "no" may be among them). */
 	disabilityWithheld: number;
+	/** Whether the share with a disability among the known is the true one (no "yes" or "no" withheld anywhere). */
+	shareExact: boolean;
+	/** People whose nationality is withheld or not published (some countries may be among them). */
+	countriesWithheld: number;
 	/** People in "Other nationalities". */
 	other: number;
 	/** Distinct countries of the year (not additive over years). */
@@ -51,10 +55,12 @@ export function previousPeriod(from: number, to: number): { from: number; to: nu
 	return { from: from - length, to: from - 1 };
 }
 
-const ZERO = { people: 0, women: 0, children: 0, sexAgeWithheld: 0, yes: 0, no: 0, unknown: 0, foreign: 0, stateless: 0, nationalityWithheld: 0, foreignUnattributed: 0, disabilityWithheld: 0, other: 0 };
+const ZERO = { people: 0, women: 0, children: 0, sexAgeWithheld: 0, yes: 0, no: 0, unknown: 0, foreign: 0, stateless: 0, nationalityWithheld: 0, foreignUnattributed: 0, disabilityWithheld: 0, shareExact: true, countriesWithheld: 0, other: 0 };
+
+const pickTotals = (y: YearFigures): Totals => Object.fromEntries(Object.keys(ZERO).map((key) => [key, y[key as keyof Totals]])) as Totals;
 
 /** Every country counted: none withheld, and "Other nationalities" (if any) counted by the release. */
-const allCountries = (f: { nationalityWithheld: number; other: number }, otherCounted: number) => f.nationalityWithheld === 0 && (f.other === 0 || otherCounted > 0);
+const allCountries = (f: { countriesWithheld: number; other: number }, otherCounted: number) => f.countriesWithheld === 0 && (f.other === 0 || otherCounted > 0);
 
 export async function periodFigures(engine: Engine, filters: Filters & { from: number; to: number }, home: string): Promise<PeriodFigures> {
 	const catalog = await catalogOf(engine);
@@ -66,8 +72,7 @@ export async function periodFigures(engine: Engine, filters: Filters & { from: n
 		run<YearFigures>(reportFiguresSql(single, home, true)),
 		run<CategoryRow>(countriesSql(level))
 	]);
-	const total = { ...ZERO };
-	if (period) for (const key of Object.keys(ZERO) as (keyof typeof ZERO)[]) total[key] = period[key];
+	const total: Totals = { ...ZERO, ...(period ? pickTotals(period) : {}) };
 	// A year is one row group where the period is: its "Other nationalities" may be counted too.
 	const others = (year: number) => otherCountriesOf({ ...single, years: [String(year)] }, catalog);
 	const periodOthers = period ? otherCountriesOf(level, catalog) : 0;
@@ -119,8 +124,8 @@ const COUNTS: [ReportIndicator, Pick, Pick][] = [
 const share = (t: Totals) => (t.yes + t.no > 0 ? t.yes / (t.yes + t.no) : null);
 /** A count with `unattributed` people it may lack: exact, a lower bound, or (nothing seen of it) not available. */
 const countBound = (value: number, unattributed: number): Bound => (unattributed === 0 ? 'exact' : value > 0 ? 'lower' : 'none');
-/** "Yes" or "no" absent while some are withheld: either may be among them, so the share is not known. */
-const shareBound = (t: Totals): Bound => (t.disabilityWithheld > 0 && (t.yes === 0 || t.no === 0) ? 'none' : 'exact');
+/** "Yes" or "no" withheld somewhere (or a row group's disability not published): the share among the known is not known. */
+const shareBound = (t: Totals): Bound => (t.shareExact ? 'exact' : 'none');
 
 export function reportRows(current: PeriodFigures, previous: PeriodFigures | null): ReportRow[] {
 	const hasPrevious = previous !== null && previous.total.people > 0;

@@ -12,7 +12,7 @@ const ky = { lang: 'ky' as const, k: 10 };
 
 const figures = (from: number, to: number, t: Partial<PeriodFigures['total']>, countries: [string, number][] = []): PeriodFigures => ({
 	from, to, years: [],
-	total: { people: 0, women: 0, children: 0, sexAgeWithheld: 0, yes: 0, no: 0, unknown: 0, foreign: 0, stateless: 0, nationalityWithheld: 0, foreignUnattributed: 0, disabilityWithheld: 0, other: 0, ...t },
+	total: { people: 0, women: 0, children: 0, sexAgeWithheld: 0, yes: 0, no: 0, unknown: 0, foreign: 0, stateless: 0, nationalityWithheld: 0, foreignUnattributed: 0, disabilityWithheld: 0, shareExact: true, countriesWithheld: 0, other: 0, ...t },
 	countries: countries.map(([category, n]) => ({ category, n })),
 	countryCount: countries.length,
 	countryCountExact: true
@@ -176,7 +176,7 @@ describe('periodFigures(engine, grant period) over a release of several levels',
 		expect(f.total).toEqual({
 			people: 100, women: 50, children: 10, sexAgeWithheld: 0, yes: 30, no: 60, unknown: 10,
 			// UZ, AF, and Other beside a published Kyrgyzstan: 30 foreign nationals, none unattributed.
-			foreign: 30, stateless: 10, nationalityWithheld: 0, foreignUnattributed: 0, disabilityWithheld: 0, other: 5
+			foreign: 30, stateless: 10, nationalityWithheld: 0, foreignUnattributed: 0, disabilityWithheld: 0, shareExact: true, countriesWithheld: 0, other: 5
 		});
 		expect(f.countries).toEqual([{ category: 'KG', n: 60 }, { category: 'UZ', n: 15 }, { category: 'AF', n: 10 }]);
 		// The three countries shown and the two the period's Other holds.
@@ -191,5 +191,30 @@ describe('periodFigures(engine, grant period) over a release of several levels',
 			'From 2023 to 2025 the coalition served 100 people, 33% of them with a disability (of 90 people whose status is known).',
 			'They came from 5 countries, most from Kyrgyzstan (60) and Uzbekistan (15).'
 		]);
+	});
+});
+
+// A row group with its total only (a finest table): its people are in no breakdown, so no breakdown's sum is the whole.
+describe('periodFigures over row groups of which some publish their total only', () => {
+	const row = (view: ViewName, organisation: string, category: string, n: number): ReleaseRow => ({ view, year: '2024', organisation, programme: ALL, group: ALL, category, n });
+	let engine: Engine;
+	beforeAll(async () => {
+		engine = await createNodeEngine();
+		await loadCounts(engine, [
+			row('total', 'A', '', 30), row('nationality', 'A', 'KG', 18), row('nationality', 'A', 'UZ', 12), row('disability', 'A', 'yes', 10), row('disability', 'A', 'no', 20),
+			row('sex_age', 'A', 'female|18-59', 30), row('total', 'B', '', 20)
+		]);
+	}, 30_000);
+	afterAll(() => engine.close());
+
+	it('marks what B may hold: foreign nationals and women at least, stateless and the share with a disability not available', async () => {
+		const rows = reportRows(await periodFigures(engine, { from: 2024, to: 2024 }, 'KG'), null);
+		const cell = (id: string) => shown(rows.find((r) => r.id === id)!, 'value', en);
+		expect(cell('beneficiaries')).toMatchObject({ data: '50', bound: 'exact' });
+		expect(cell('foreign')).toMatchObject({ text: '≥ 12', bound: 'lower' });
+		expect(cell('women-girls')).toMatchObject({ text: '≥ 30', bound: 'lower' });
+		expect(cell('stateless')).toMatchObject({ text: '—', bound: 'none' });
+		expect(cell('disability-share')).toMatchObject({ text: '—', bound: 'none' });
+		expect(cell('nationalities')).toMatchObject({ text: '≥ 2', bound: 'lower' });
 	});
 });
