@@ -12,7 +12,7 @@ import type { PersonRow, ReleaseRow, ScopeField } from '$lib/types';
 import { exactCounts, type ExactCounts } from './count-tables';
 import { buildLevels, groupKey, SEP, type Levels } from './levels';
 import { forcedCell, FrozenMismatch, noForced, protect, smallestShown, type Forced, type Frozen, type Protection } from './protect';
-import { auditProblems, levelLosses, publishedRows, type OtherCountries, type RowSource, type ViewProblem } from './publish';
+import { auditProblems, levelLosses, publishedRows, type OtherCountries, type RowSource } from './publish';
 import { audit, bindingRows, formatAudit, type AuditResult, type AuditViolation, type Highs } from './audit';
 import { lossWarnings, type LossReport } from './loss-report';
 
@@ -40,8 +40,7 @@ export interface Release {
 	audit: AuditResult[];
 	/** Rounds of protect → audit (1 when the heuristic was enough). */
 	rounds: number;
-	/** What the audit saw, for a release made against an earlier one (lineage.ts); never published. */
-	problems: ViewProblem[];
+	/** The counts and their protection, for a release made against an earlier one (lineage.ts); never published. */
 	exact: ExactCounts;
 	protection: Protection;
 }
@@ -72,7 +71,7 @@ export async function release(people: Iterable<PersonRow>, opts: ReleaseOptions)
 				levels: all,
 				warnings: lossWarnings(views)
 			};
-			return { rows, otherCountries, loss, audit: results, rounds: round, problems, exact, protection };
+			return { rows, otherCountries, loss, audit: results, rounds: round, exact, protection };
 		}
 		if (round >= MAX_ROUNDS || !(await repair(protection, forced, violations, problems, opts.solver)))
 			throw new Error(`The release cannot be protected (a bug: please report it):\n${formatAudit(results, opts.k)}`);

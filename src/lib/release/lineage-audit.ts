@@ -11,7 +11,7 @@ import { audit, bindingRows, type AuditProblem, type AuditResult, type AuditSumm
 import { countByGroup, scopeKey } from './published-groups';
 import { cellKey, cellsUnder, rowEquations, type CellGrid } from './row-cells';
 import type { ReleaseOptions } from './index';
-import type { ReleaseDocument, Span } from './release-file';
+import { periodYears, type ReleaseDocument, type Span } from './release-file';
 
 /** One published category of the new whole period: one of the base, with the export categories it holds. */
 export interface Node {
@@ -37,10 +37,7 @@ export interface Base {
 export const TOP = scopeKey({ organisation: ALL, programme: ALL, group: ALL });
 
 /** A period key's years ("2024", "2023-2025"); ALL: `whole`. */
-export const yearsOf = (key: string, whole: Span): Span => {
-	const m = /^(\d{4})(?:-(\d{4}))?$/.exec(key);
-	return m ? { from: Number(m[1]), to: Number(m[2] ?? m[1]) } : whole;
-};
+export const yearsOf = (key: string, whole: Span): Span => periodYears(key) ?? whole;
 
 /** What a row of a whole period says of the years after the base: itself minus the base row below it. */
 interface Derived {
@@ -121,7 +118,10 @@ function buildProblems(scope: ScopeField[], rows: ReleaseRow[], derived: Derived
 	const counts = countByGroup(inPlay, scope, ['total', ...views], (p) => [String(p.year)]);
 	const finestKey = (f: string) => scopeKey(Object.fromEntries(SCOPE_FIELDS.map((field) => [field, scope.includes(field) ? f.split(SEP)[scope.indexOf(field)] : ALL])) as Record<ScopeField, string>);
 	const valuesOfKey = (s: string) => Object.fromEntries(SCOPE_FIELDS.map((field, i) => [field, s.split(SEP)[i]])) as Record<ScopeField, string>;
-	const inYears = (key: string) => (/^\d{4}/.test(key) && Number(key.slice(0, 4)) >= from ? yearsOf(key, { from, to: from }) : null);
+	const inYears = (key: string) => {
+		const span = periodYears(key);
+		return span && span.from >= from ? span : null;
+	};
 	return (views.length ? views : (['total'] as ViewName[])).map((view) => {
 		const categories = [...new Set(years.flatMap((y) => finest.flatMap((f) => [...counts(String(y), finestKey(f), view).keys()])))].sort();
 		const cells: AuditProblem['cells'] = [];

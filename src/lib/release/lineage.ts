@@ -24,7 +24,7 @@ import { auditLineage, mergeAudits, TOP, yearsOf, type Base, type Node, type Who
 import { FrozenMismatch, type GroupState } from './protect';
 import { release, type Release, type ReleaseOptions } from './index';
 import type { OtherCountries } from './publish';
-import type { LineageEntry, ReleaseDocument, Span } from './release-file';
+import { periodYears, type LineageEntry, type ReleaseDocument, type Span } from './release-file';
 
 export const spanKey = (s: Span) => `${s.from}-${s.to}`;
 
@@ -86,7 +86,7 @@ export async function releaseAgainst(people: PersonRow[], previous: ReleaseDocum
 		if (!fresh) base = { key: ALL, span: frozen };
 	}
 	fresh ??= await releaseAfter(people, base, previous, opts, k);
-	const isNew = (year: string) => /^\d{4}/.test(year) && Number(year.slice(0, 4)) > frozen.to;
+	const isNew = (year: string) => (periodYears(year)?.from ?? 0) > frozen.to;
 	const added = fresh.rows.filter((r) => isNew(r.year));
 	// The new years' total unpublished (fewer than k people): nothing new yet; they wait for more.
 	if (!added.some((r) => r.view === 'total' && scopeKey(r) === TOP)) return unchanged;

@@ -191,8 +191,7 @@ function withheldNeedsMore(state: GroupState, k: number): boolean {
 }
 
 function protectBreakdown(view: ViewName, v: number, p: { exact: ExactCounts; levels: Levels; totals: Map<string, number>; hiddenTotals: Set<string>; k: number; frozen: Frozen }, forced: Set<string>) {
-	const { frozen } = p;
-	const { levels, k } = p;
+	const { levels, k, frozen } = p;
 	const all = groupCounts(p.exact, levels, v);
 	const states = new Map<string, GroupState>();
 	for (const [g, counts] of all) if (!p.hiddenTotals.has(g) && [...counts.values()].some((n) => n > 0)) states.set(g, foldGroup(view, counts, k));

@@ -62,10 +62,7 @@ export interface RowSource {
 	category?: string;
 }
 
-/** An audit problem with what each row is, and the index of each finest cell (`${cellKey(year, finest)}${SEP}${category}` → cell). */
-export type ViewProblem = AuditProblem & { sources: RowSource[]; index: Map<string, number> };
-
-export function auditProblems(p: Protection): ViewProblem[] {
+export function auditProblems(p: Protection): (AuditProblem & { sources: RowSource[] })[] {
 	const { exact, levels } = p;
 	return exact.views.map((view, v) => {
 		const universe = new Set<string>();
@@ -105,7 +102,7 @@ export function auditProblems(p: Protection): ViewProblem[] {
 				sources.push({ group: key, kind: 'rest' });
 			}
 		}
-		return { view, cells, published, sources, index };
+		return { view, cells, published, sources };
 	});
 }
 

@@ -64,6 +64,12 @@ export function releaseDocument(
 
 const yearSpan = (years: number[]): Span => ({ from: Math.min(...years), to: Math.max(...years) });
 
+/** The years a period key names: "2024", "2023-2025"; null for the whole period (ALL). */
+export function periodYears(key: string): Span | null {
+	const m = /^(\d{4})(?:-(\d{4}))?$/.exec(key);
+	return m ? { from: Number(m[1]), to: Number(m[2] ?? m[1]) } : null;
+}
+
 /**
  * The whole period of rows that carry no span (a release from before lineages): from their single
  * years (a grant period's key may reach past the data: "2023-2025" published in 2024).

@@ -13,7 +13,7 @@ import { categoryOf, countByGroup } from './published-groups';
 import { cellKey, rowEquations, type CellGrid } from './row-cells';
 import { release, type Release, type ReleaseOptions } from './index';
 import type { Highs } from './audit';
-import type { ReleaseDocument, Span } from './release-file';
+import { periodYears, type ReleaseDocument, type Span } from './release-file';
 import { SEP } from './levels';
 
 export interface ChangeExposure {
@@ -35,8 +35,8 @@ export interface Revision {
 
 /** A period key's years within its file's (a grant period published before its last year holds the people of then). */
 const yearsOf = (key: string, whole: Span): Span => {
-	const m = /^(\d{4})(?:-(\d{4}))?$/.exec(key);
-	return m ? { from: Math.max(Number(m[1]), whole.from), to: Math.min(Number(m[2] ?? m[1]), whole.to) } : whole;
+	const s = periodYears(key) ?? whole;
+	return { from: Math.max(s.from, whole.from), to: Math.min(s.to, whole.to) };
 };
 
 let nodeHighs: Promise<Highs> | undefined;
