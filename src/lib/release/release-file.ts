@@ -62,7 +62,8 @@ export function releaseDocument(
 	return { format: RELEASE_FORMAT, k: loss.k, scope: loss.scope, periods, exportDate, span, headline, lineage, ...revises, rows, otherCountries, loss, audit };
 }
 
-const yearSpan = (years: number[]): Span => ({ from: Math.min(...years), to: Math.max(...years) });
+/** The years from the first to the last of some. */
+export const yearSpan = (years: number[]): Span => ({ from: Math.min(...years), to: Math.max(...years) });
 
 /** The years a period key names: "2024", "2023-2025"; null for the whole period (ALL). */
 export function periodYears(key: string): Span | null {

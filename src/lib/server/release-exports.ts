@@ -4,7 +4,7 @@
  * same document as /upload's download, so the three agree byte for byte).
  */
 import type { Engine } from '$lib/db/engine';
-import { loadExports, type ExportFile, type FileReport } from '$lib/ingest/load-export';
+import { loadExports, type ExportFile, type FileReport, type IngestResult } from '$lib/ingest/load-export';
 import { release, type Release } from '$lib/release';
 import { formatLineage, releaseAgainst, type LineageRelease } from '$lib/release/lineage';
 import { formatRevision, revise } from '$lib/release/revision';
@@ -54,13 +54,19 @@ export async function releaseExports(
 	settings: Pick<Settings, 'k' | 'scope' | 'periods'> & { exportDate?: string },
 	source = 'The exports',
 	previous?: ReleaseDocument
-): Promise<{ ingest: Awaited<ReturnType<typeof loadExports>>; released: Release | LineageRelease }> {
-	const ingest = await loadExports(engine, files, { exportDate: settings.exportDate || localDate() });
-	const errors = buildErrors(ingest.files);
-	if (errors.length) throw new Error(`${source} cannot be published:\n- ${errors.join('\n- ')}`);
+): Promise<{ ingest: IngestResult; released: Release | LineageRelease }> {
+	const ingest = await readPublishable(engine, files, settings.exportDate || localDate(), source);
 	const options = { k: settings.k, scope: settings.scope, periods: settings.periods };
 	const released = previous ? await releaseAgainst(ingest.rows, previous, options) : await release(ingest.rows, options);
 	return { ingest, released };
+}
+
+/** The exports read and checked; throws, listing every reason, when they must not be published. */
+async function readPublishable(engine: Engine, files: ExportFile[], exportDate: string, source: string): Promise<IngestResult> {
+	const ingest = await loadExports(engine, files, { exportDate });
+	const errors = buildErrors(ingest.files);
+	if (errors.length) throw new Error(`${source} cannot be published:\n- ${errors.join('\n- ')}`);
+	return ingest;
 }
 
 /** The report of a release: its loss and audit, and for one made against an earlier release what was frozen and held back. */
@@ -78,9 +84,7 @@ export async function releaseToFile(files: ExportFile[], exportDate: string, pre
 	const engine = await createNodeEngine();
 	try {
 		if (revision) {
-			const ingest = await loadExports(engine, files, { exportDate });
-			const errors = buildErrors(ingest.files);
-			if (errors.length) throw new Error(`The exports cannot be published:\n- ${errors.join('\n- ')}`);
+			const ingest = await readPublishable(engine, files, exportDate, 'The exports');
 			const revised = await revise(ingest.rows, previous!, { k: settings.k, scope: settings.scope, periods: settings.periods });
 			const report = `${formatCheck(ingest.files)}\n${formatRelease(revised.release)}\n${formatRevision(revised, settings.k)}`;
 			if (revised.exposures.length) throw new Error(report);

@@ -12,8 +12,7 @@ import { checkCaseRecords } from './case-records';
 import type { LossReport } from '$lib/release/loss-report';
 import type { AuditSummary } from '$lib/release/audit';
 import type { OtherCountries } from '$lib/release/publish';
-import { spanOfRows, type LineageEntry, type Span } from '$lib/release/release-file';
-import type { LineageRelease } from '$lib/release/lineage';
+import { yearSpan, type LineageEntry, type Span } from '$lib/release/release-file';
 import { localDate } from '$lib/ingest/export-date';
 import { computeIndicators, loadCounts, scopeOptions, type Indicators, type ScopeOptions } from '$lib/indicators';
 import type { Settings } from '$lib/settings';
@@ -55,15 +54,7 @@ const log = (text: string) => console.log(text.replace(/^/gm, '[impact] '));
  */
 async function publish(engine: Engine, settings: Settings) {
 	const [exports, given] = await Promise.all([readExports(), readRelease(settings.k)]);
-	if (given && exports.length) {
-		if (!settings.exportDate || settings.exportDate <= given.exportDate)
-			throw new Error(`data/ holds exports and the release published before them (data/release.json, export of ${given.exportDate}): set data/settings.json's exportDate to the new export's date, after ${given.exportDate}`);
-		const { ingest, released } = await releaseExports(engine, exports, settings, 'The data in data/', given);
-		log(`${formatCheck(ingest.files)}\n${formatReleased(released)}`);
-		const sources = ingest.files.map(({ file, rowsRead, rowsLoaded, rowsRejected }) => ({ file, rowsRead, rowsLoaded, rowsRejected }));
-		return { ...(released as LineageRelease), exportDate: settings.exportDate, sources };
-	}
-	if (given) {
+	if (given && exports.length === 0) {
 		if (given.scope.join() !== settings.scope.join())
 			throw new Error(`data/release.json is cut by [${given.scope}] but data/settings.json asks for [${settings.scope}]`);
 		log(formatRelease(given));
@@ -71,13 +62,17 @@ async function publish(engine: Engine, settings: Settings) {
 		return { ...given, sources: [{ file: 'data/release.json', rowsRead: rows, rowsLoaded: rows, rowsRejected: 0 }] };
 	}
 	if (exports.length === 0) throw new Error('data/: no CSV export (or release.json) to publish');
+	if (given && (!settings.exportDate || settings.exportDate <= given.exportDate))
+		throw new Error(`data/ holds exports and the release published before them (data/release.json, export of ${given.exportDate}): set data/settings.json's exportDate to the new export's date, after ${given.exportDate}`);
 	const warning = checkCaseRecords(exports.map((f) => f.name), settings.synthetic, process.env);
 	if (warning) console.warn(`[impact] WARNING: ${warning}`);
-	const { ingest, released } = await releaseExports(engine, exports, settings, 'The data in data/');
-	log(`${formatCheck(ingest.files)}\n${formatRelease(released)}`);
+	const { ingest, released } = await releaseExports(engine, exports, settings, 'The data in data/', given ?? undefined);
+	log(`${formatCheck(ingest.files)}\n${formatReleased(released)}`);
 	const sources = ingest.files.map(({ file, rowsRead, rowsLoaded, rowsRejected }) => ({ file, rowsRead, rowsLoaded, rowsRejected }));
-	const span = spanOfRows(released.rows);
-	return { ...released, exportDate: settings.exportDate || localDate(), span, headline: span, lineage: [] as LineageEntry[], sources };
+	const exportDate = settings.exportDate || localDate();
+	if ('heldBack' in released) return { ...released, exportDate, sources };
+	const span = yearSpan(released.exact.years);
+	return { ...released, exportDate, span, headline: span, lineage: [] as LineageEntry[], sources };
 }
 
 async function compute(): Promise<SiteData> {
