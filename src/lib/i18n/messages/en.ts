@@ -242,7 +242,7 @@ const en = {
 		export: 'Staff export the case register as CSV, without names, phone numbers, passport or personal numbers, addresses or notes (the site refuses such columns anyway).',
 		release: 'On their own computer, staff open “Check an export”, drop the file (it is read in the browser and sent nowhere), fix what the check report lists, and download the release: count tables of at least k people each, with their audit. The command npm run release writes the same file.',
 		site: 'Whoever looks after the site puts that release.json in the data folder of the site’s repository, in place of the previous one — never the export itself — and sets the title, k and the grant periods in settings.json.',
-		publish: 'They push the repository: GitHub Pages, Netlify, Cloudflare Pages or any static server builds and publishes the site (the README, “Publish your results”, has each of them). A build on a host refuses raw exports.'
+		publish: 'They push the repository: GitHub Pages, Netlify, Cloudflare Pages or any static server builds and publishes the site (docs/publishing.md in the repository has each of them). A build on a host refuses raw exports.'
 	},
 	mPublishWhy: 'Why: a survivor of trafficking or violence can be put in danger if someone learns they were helped. So the public site shows only counts of at least k people, checked so that no hidden small count can be worked out, and the list of cases stays on the organisation’s computer.',
 	mRepublishTitle: 'Publishing again: what was published stays published',
