@@ -11,6 +11,7 @@ import { firstLongRecord, lineOfRecord } from './lines';
 import { lineBreaks, splitRecords, type Part } from './split';
 import { mapHeaders } from '$lib/normalise/fields';
 import { chooseColumns, refuseByValues } from './columns';
+import { keyFields, proposeColumns, sampleRows } from './key-fields';
 import { firstRowIsData } from './header-row';
 import { throwIfAborted } from './abort';
 import { nulMarker, replaceNul } from './nul';
@@ -54,13 +55,15 @@ export async function readFile(engines: Engine[], file: ExportFile, i: number, o
 	} catch (error) {
 		return { report: { ...report, encoding, error: `${file.name}: ${(error as Error).message}` } };
 	}
-	const columns = refuseByValues(mapHeaders(sniffed.headers, sniffed.hxl).columns, sniffed);
-	const chosen = chooseColumns(columns, options.choices?.[file.name]);
+	const mapped = refuseByValues(mapHeaders(sniffed.headers, sniffed.hxl).columns, sniffed);
+	const chosen = chooseColumns(mapped, options.choices?.[file.name]);
 	const dated = chosen.has('year') || chosen.has('date');
 	// Its cells are a person's values: neither listed nor offered as columns to choose from.
-	if (!dated && firstRowIsData(columns)) return { report: { ...report, encoding, error: `${file.name}: the first row looks like data: add the header row` } };
+	if (!dated && firstRowIsData(mapped)) return { report: { ...report, encoding, error: `${file.name}: the first row looks like data: add the header row` } };
+	// What the values of the columns no header names propose (the id among them): guesses, for staff to confirm.
+	const columns = proposeColumns(mapped, sampleRows(text ?? head.text, sniffed), chosen);
 	const fieldColumns = Object.fromEntries([...chosen].map(([field, c]) => [field, sniffed.headers[c]]));
-	Object.assign(report, { encoding, delimiter: sniffed.delimiter, headers: sniffed.headers, headerLine: sniffed.headerLine, columns, fieldColumns });
+	Object.assign(report, { encoding, delimiter: sniffed.delimiter, headers: sniffed.headers, headerLine: sniffed.headerLine, columns, fieldColumns, keyFields: keyFields(columns, chosen) });
 	if (!dated) return { report: { ...report, needsMapping: true } };
 
 	throwIfAborted(options.signal);

@@ -6,6 +6,7 @@ import type { Field } from '$lib/types';
 import type { ColumnMapping } from '$lib/normalise/fields';
 import type { ProblemReport } from './problems';
 import type { SheetPlace } from './sheet-text';
+import type { KeyField } from './key-fields';
 
 export type { ProblemReport };
 
@@ -35,6 +36,8 @@ export interface FileReport {
 	/** The header's line in the file's text (1-based; a sheet's row is found with sheet-text's cellOf). */
 	headerLine?: number;
 	columns: ColumnMapping[];
+	/** The person's id and the year or date: recognised, guessed from values, or missing (key-fields.ts). */
+	keyFields?: KeyField[];
 	/** The header of the column each field was read from (what staff find in their spreadsheet). */
 	fieldColumns?: Partial<Record<Field, string>>;
 	rowsRead: number;

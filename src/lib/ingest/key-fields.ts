@@ -1,0 +1,85 @@
+/**
+ * The key fields of a file — the person's id and the year or date — and where each comes from: a
+ * header that names it (or staff's choice), a column proposed by its values alone (a guess, used
+ * only once staff confirm it), or none. Never silent: without an id each row is counted as a
+ * person, and the check report, /upload and `npm run release` say so, with the best candidate.
+ * Other fields a column's values propose are set on the column (`guess`), for staff to confirm.
+ */
+import Papa from 'papaparse';
+import type { Field } from '$lib/types';
+import type { ColumnMapping } from '$lib/normalise/fields';
+import { fieldOfValues, idScore, profileColumns, PROFILE_ROWS } from '$lib/normalise/profile';
+import type { Sniffed } from './sniff';
+
+export type KeyFieldName = 'id' | 'year' | 'date';
+export type KeyFieldStatus = 'recognised' | 'guessed' | 'missing';
+
+export interface KeyField {
+	field: KeyFieldName;
+	status: KeyFieldStatus;
+	/** The header of the column the field is read from (recognised). */
+	column?: string;
+	/** The header of the column its values propose (guessed), and its index. */
+	candidate?: string;
+	candidateIndex?: number;
+}
+
+/** The first rows of a file's text as cells, below its header (and Excel's sep= line, a title, an HXL row). */
+export function sampleRows(text: string, sniffed: Pick<Sniffed, 'delimiter' | 'headerLines'>, max = PROFILE_ROWS): string[][] {
+	let start = 0;
+	for (let line = 0; line < sniffed.headerLines && start !== -1; line++) {
+		const next = text.slice(start).search(/\r\n|\n|\r/);
+		start = next === -1 ? -1 : start + next + (text.startsWith('\r\n', start + next) ? 2 : 1);
+	}
+	if (start === -1) return [];
+	const parsed = Papa.parse<string[]>(text.slice(start), { delimiter: sniffed.delimiter, preview: max, skipEmptyLines: 'greedy' });
+	// The last row of a head cut short may be incomplete: it is one of thousands, and only profiled.
+	return parsed.data;
+}
+
+/** An ignored column that could still be a field: not a survey tool's metadata, a row number or a duplicate. */
+const open = (c: ColumnMapping) => c.status === 'ignored' && c.reason === 'not a recognised field';
+
+/**
+ * Columns with what their values propose (`guess`) where the header named nothing, the id's
+ * candidate among them. `chosen`: the fields read (by header or choice), to profile the id's
+ * repeats against the date.
+ */
+export function proposeColumns(columns: ColumnMapping[], rows: string[][], chosen: Map<Field, number>): ColumnMapping[] {
+	if (rows.length === 0) return columns;
+	const free = columns.filter(open).map((c) => c.index);
+	const profiles = profileColumns(rows, free);
+	const guesses = new Map<number, Field>();
+	const taken = new Set<Field>(chosen.keys());
+	for (const p of profiles) {
+		const field = fieldOfValues(p, rows.length);
+		// One guess per field, and never for a field a header already names.
+		if (field && !taken.has(field) && ![...guesses.values()].includes(field)) guesses.set(p.index, field);
+	}
+	// The id: codes that repeat on rows with different dates (a person's visits).
+	const dateColumn = chosen.get('date') ?? chosen.get('year') ?? [...guesses].find(([, f]) => f === 'date' || f === 'year')?.[0];
+	if (!chosen.has('id') && !chosen.has('count')) {
+		const dateOf = dateColumn === undefined ? undefined : (row: string[]) => (row[dateColumn] ?? '').trim() || null;
+		const scored = profileColumns(rows, free.filter((i) => !guesses.has(i)), dateOf)
+			.map((p) => ({ index: p.index, score: idScore(p, rows.length, dateOf !== undefined) }))
+			.filter((s) => s.score > 0)
+			.sort((a, b) => b.score - a.score || a.index - b.index);
+		if (scored.length) guesses.set(scored[0].index, 'id');
+	}
+	return columns.map((c) => (guesses.has(c.index) ? { ...c, guess: guesses.get(c.index) } : c));
+}
+
+/** The id and the year or date of a file, as read: recognised, guessed (a column proposed by its values) or missing. */
+export function keyFields(columns: ColumnMapping[], chosen: Map<Field, number>): KeyField[] {
+	const header = (i: number) => columns[i]?.header ?? '';
+	const guessed = (field: Field) => columns.find((c) => c.guess === field);
+	const key = (field: KeyFieldName, fallback: Field[] = []): KeyField => {
+		const index = chosen.get(field);
+		if (index !== undefined) return { field, status: 'recognised', column: header(index) };
+		const candidate = [field, ...fallback].map(guessed).find((c) => c !== undefined);
+		return candidate ? { field: candidate.guess as KeyFieldName, status: 'guessed', candidate: candidate.header, candidateIndex: candidate.index } : { field, status: 'missing' };
+	};
+	const dated: KeyField = chosen.has('year') ? key('year') : key('date', ['year']);
+	// A table of people already counted has no person id to ask for.
+	return chosen.has('count') ? [dated] : [key('id'), dated];
+}
