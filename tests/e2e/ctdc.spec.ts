@@ -107,7 +107,7 @@ describe('the sample, which has no type of exploitation', () => {
 		for (const path of ['/', '/report/']) {
 			const { page } = await openPage(browser, path);
 			await waitReady(page);
-			expect(await page.locator('[data-chart]').evaluateAll((c) => c.map((x) => x.getAttribute('data-chart')))).toEqual(['trend', 'disability', 'nationalities', 'sex-age']);
+			expect(await page.locator('[data-chart]').evaluateAll((c) => c.map((x) => x.getAttribute('data-chart')))).toEqual(['trend', 'disability', 'nationalities', 'sex-age', 'region', 'group']);
 			await page.close();
 		}
 		const said = { '/methodology/': 'Several types', '/ru/methodology/': 'Несколько видов', '/ky/methodology/': 'Бир нече түрү' };

@@ -37,7 +37,7 @@ describe('prerendered /', () => {
 		expect(countries.size).toBe(9);
 		const sum = (category: string) => inPeriod.filter((r) => r.view === 'disability' && r.category === category).reduce((s, r) => s + r.n, 0);
 		expect(kpi(html, 'disability-share')).toBe((sum('yes') / (sum('yes') + sum('no'))).toFixed(4));
-		for (const chart of ['trend', 'disability', 'nationalities', 'sex-age'])
+		for (const chart of ['trend', 'disability', 'nationalities', 'sex-age', 'region', 'group'])
 			expect(html).toMatch(new RegExp(`data-chart="${chart}"[\\s\\S]*?<svg`));
 		expect(html).toContain('<main id="content" data-state="ready"');
 		// The SVGs are in the HTML once: not again in the data the page hydrates from.
@@ -60,7 +60,7 @@ describe('/ in Chromium', () => {
 		const { page, offOriginRequests, requests } = await openPage(browser, '/');
 		await waitReady(page);
 		expect(requests().some((u) => u.endsWith('.wasm') || u.endsWith('/data/views.json'))).toBe(false); // looking costs neither
-		expect(await page.locator('[data-chart] svg[aria-description]').count()).toBe(4); // the prerendered charts survive hydration
+		expect(await page.locator('[data-chart] svg[aria-description]').count()).toBe(6); // the prerendered charts survive hydration
 		// The page is painted before the app's code is even requested (defer-hydration.ts).
 		const [painted, firstModule] = await page.evaluate(() => [
 			performance.getEntriesByName('first-contentful-paint')[0]?.startTime,

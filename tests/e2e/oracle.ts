@@ -58,6 +58,10 @@ export interface OraclePerson {
 	sex: string;
 	/** Age in years, NaN when unknown. */
 	age: number;
+	/** The oblast or city as the sample writes it ('Bishkek', 'Osh city'), '' when unknown. */
+	region: string;
+	/** The beneficiary group as the sample writes it, '' when unknown. */
+	group: string;
 }
 
 /** Each person once, with the attributes of their first record (the sample's columns are clean). */
@@ -75,6 +79,8 @@ export function people(): OraclePerson[] {
 		nationality: r.row[col('nationality')].trim(),
 		disability: r.row[col('disability')].trim(),
 		sex: r.row[col('sex')].trim(),
-		age: r.row[col('age')].trim() === '' ? NaN : Number(r.row[col('age')])
+		age: r.row[col('age')].trim() === '' ? NaN : Number(r.row[col('age')]),
+		region: r.row[col('oblast')].trim(),
+		group: r.row[col('beneficiary_group')].trim()
 	}));
 }

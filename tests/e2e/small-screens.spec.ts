@@ -128,14 +128,14 @@ describe('charts follow their slot', () => {
 
 		await page.setViewportSize(PHONE);
 		await expect.poll(async () => (await chartWidth(page, 'trend')).drawn).toBeLessThan(desktop.drawn);
-		for (const id of ['trend', 'disability', 'nationalities', 'sex-age']) {
+		for (const id of ['trend', 'disability', 'nationalities', 'sex-age', 'region', 'group']) {
 			const phone = await chartWidth(page, id);
 			expect(phone.drawn, id).toBe(phone.slot); // drawn to the slot, not a big chart shrunk
 			expect(phone.shown, id).toBeLessThanOrEqual(phone.slot);
 			expect(phone.slot, id).toBeLessThan(PHONE.width);
 		}
 		expect(modules()).toBeGreaterThan(before); // Plot: fetched only now, not for the desktop page
-		expect(await page.locator('[data-chart] svg[aria-description]').count()).toBe(4);
+		expect(await page.locator('[data-chart] svg[aria-description]').count()).toBe(6);
 		await expectFits(page);
 
 		await page.setViewportSize({ width: PHONE.height, height: PHONE.width });

@@ -3,6 +3,7 @@
  * shares only on at least k people and as bounds near 0% and 100%.
  */
 import { OTHER, SEVERAL, UNKNOWN, WITHHELD, type DisplayContext, type Lang } from '$lib/types';
+import { regionName } from './region-names';
 
 /**
  * Browsers with a reduced ICU (Chromium among them) have no Kyrgyz: Intl would write "2,863" on
@@ -161,6 +162,7 @@ export function categoryLabel(field: LabelField, value: string, lang: Lang): str
 	if (field === 'nationality') return value === 'stateless' ? TOKENS.stateless[lang] : countryName(value, lang);
 	if (field === 'sex' || field === 'age' || field === 'disability') return TOKENS[value]?.[lang] ?? value;
 	if (field === 'exploitation') return EXPLOITATION[value]?.[lang] ?? value;
+	if (field === 'region') return regionName(value, lang) ?? value;
 	return value;
 }
 

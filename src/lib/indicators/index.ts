@@ -1,5 +1,5 @@
 /** All indicators for one selection, from one count table, in Node and in the browser alike. */
-import { ALL, OTHER, SCOPE_FIELDS, type CategoryRow, type DisabilityYearRow, type Filters, type ReleaseRow, type ScopeField, type SexAgeRow, type TrendRow } from '$lib/types';
+import { ALL, OTHER, SCOPE_FIELDS, UNKNOWN, WITHHELD, type CategoryRow, type DisabilityYearRow, type Filters, type ReleaseRow, type ScopeField, type SexAgeRow, type TrendRow } from '$lib/types';
 import type { Engine } from '$lib/db/engine';
 import { COUNTS_TABLE, type Query } from './query';
 import { totalsByYearSql, totalsSql, trendSql, trendView, type StackBy } from './beneficiaries';
@@ -7,6 +7,8 @@ import type { DisabilityCounts } from './disability';
 import { nationalitiesSql, nationalityCount } from './nationalities';
 import { sexAgeSql } from './sex-age';
 import { exploitationSql } from './exploitation';
+import { regionSql } from './region';
+import { groupSql, groupsInScopeSql, groupsWithRest } from './group';
 import { catalogFromCells, chooseLevel, otherCountriesOf, perYear, type CatalogCell, type OtherCountries, type TableCatalog } from './level';
 
 export interface Indicators {
@@ -20,6 +22,10 @@ export interface Indicators {
 	sexAge: SexAgeRow[];
 	/** People by type of exploitation (or case type); null when the table has no such view (the export had no such column). */
 	exploitation: CategoryRow[] | null;
+	/** People by region (oblast or city); null when nobody's region is known (the export had no such column). */
+	region: CategoryRow[] | null;
+	/** People by beneficiary group (its view, or the scope cells of a table cut by group); null when nobody's group is known. */
+	group: CategoryRow[] | null;
 }
 
 export interface IndicatorOptions {
@@ -63,7 +69,12 @@ export async function tableCatalog(engine: Engine, otherCountries: OtherCountrie
 	const columns = SCOPE_FIELDS.map((f) => `"${f}" <> '${ALL}' AS "${f}"`).join(', ');
 	const [rows, views] = await Promise.all([
 		engine.query<{ year: string } & Record<ScopeField, boolean>>(`SELECT DISTINCT year, ${columns} FROM ${COUNTS_TABLE}`),
-		engine.query<{ view: string }>(`SELECT DISTINCT view FROM ${COUNTS_TABLE}`)
+		// A view of nobody's known value (an export without a region column) is not one to draw; the
+		// groups of a table cut by group are its scope cells.
+		engine.query<{ view: string }>(
+			`SELECT view FROM ${COUNTS_TABLE} GROUP BY view HAVING bool_or(category NOT IN ('${UNKNOWN}', '${WITHHELD}'))
+			UNION SELECT 'group' FROM ${COUNTS_TABLE} WHERE view = 'total' AND "group" NOT IN ('${ALL}', '${UNKNOWN}')`
+		)
 	]);
 	const cells: CatalogCell[] = rows.map((r) => ({ year: String(r.year), fields: SCOPE_FIELDS.filter((f) => r[f]) }));
 	return catalogFromCells(cells, otherCountries, views.map((r) => r.view));
@@ -92,6 +103,9 @@ export function catalogOf(engine: Engine): Promise<TableCatalog> {
 export async function computeIndicators(engine: Engine, filters: Filters, options: IndicatorOptions = {}): Promise<Indicators> {
 	const catalog = await catalogOf(engine);
 	const level = chooseLevel(filters, catalog);
+	const regions = catalog.views.has('region') ? run<CategoryRow>(engine, regionSql(level)) : null;
+	const groupsCut = catalog.scope.includes('group');
+	const groups = !catalog.views.has('group') ? null : run<CategoryRow>(engine, groupsCut ? groupsInScopeSql(chooseLevel(filters, catalog, ['group'])) : groupSql(level));
 	const years = perYear(level, filters, catalog);
 	const stackBy = options.stackBy ?? 'none';
 	// A trend split by a scope field needs a level cut by it; one split by the group view does not.
@@ -117,7 +131,9 @@ export async function computeIndicators(engine: Engine, filters: Filters, option
 		trend: stacked ? stacked.map((r) => ({ ...r })) : published.map((r) => ({ year: r.year, key: '', n: r.n })),
 		disabilityByYear: byYear.filter((r) => r.yes + r.no + r.unknown > 0).map(({ year, yes, no, unknown }) => ({ year, yes, no, unknown })),
 		sexAge: sexAge.map((r) => ({ ...r })),
-		exploitation: exploitation ? exploitation.map((r) => ({ ...r })) : null
+		exploitation: exploitation ? exploitation.map((r) => ({ ...r })) : null,
+		region: regions ? (await regions).map(({ category, n }) => ({ category, n })) : null,
+		group: groups ? (groupsCut ? groupsWithRest(await groups, totals.n) : await groups).map(({ category, n }) => ({ category, n })) : null
 	};
 }
 

@@ -38,7 +38,11 @@ export interface TableCatalog {
 	cells: Set<string>;
 	/** Countries in "Other nationalities", by row group key (see rowGroupKey). */
 	otherCountries: Map<string, number>;
-	/** The views the table holds: an optional one (type of exploitation) only where the export had it. */
+	/**
+	 * The views that hold someone's known value (not only unknown or withheld): an optional one (type
+	 * of exploitation) or region only where the export had such a column; 'group' also where the
+	 * table is cut by group with known groups (its groups are then scope cells, see ./group).
+	 */
 	views: Set<string>;
 }
 

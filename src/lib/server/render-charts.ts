@@ -18,6 +18,9 @@ export function injectCharts(html: string, svgs: Record<string, string> | undefi
 export function chartsToSvg(charts: Partial<Record<ChartId, ChartModel>>): Partial<Record<ChartId, string>> {
 	const { document } = parseHTML('<!doctype html><html><body></body></html>');
 	return Object.fromEntries(
-		Object.entries(charts).map(([id, chart]) => [id, renderSvg(chart.spec, document as unknown as Document)])
+		// A chart with nothing published at the level has no slot (Charts.svelte says why instead).
+		Object.entries(charts)
+			.filter(([, chart]) => !chart.empty)
+			.map(([id, chart]) => [id, renderSvg(chart.spec, document as unknown as Document)])
 	);
 }
