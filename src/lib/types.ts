@@ -122,26 +122,43 @@ export interface DisplayContext {
 	exact?: boolean;
 }
 
-/** Indicator results: what the SQL returns and the charts draw. */
+/**
+ * What a figure is (DESIGN.md: every number true or visibly marked): the true figure, a lower
+ * bound (some of its people are withheld from it), a count of 1..k−1 shown as "<k", or not
+ * available ("—": a hidden count is never shown as 0).
+ */
+export type Bound = 'exact' | 'lower' | 'hidden' | 'none';
+
+/**
+ * Indicator results: what the SQL returns and the charts draw. `exact` false: a sum of published
+ * rows that may lack people withheld from some of them (a lower bound); absent means exact.
+ */
 export interface TrendRow {
 	year: number;
 	/** Stack key (a programme or group), '' when not stacked. */
 	key: string;
 	n: number;
+	exact?: boolean;
 }
 export interface DisabilityYearRow {
 	year: number;
 	yes: number;
 	no: number;
-	/** Status unknown or not published (withheld). */
+	/** Status unknown (published as such). */
 	unknown: number;
+	/** Whether yes and no are the true counts (so the share is). */
+	exact?: boolean;
+	/** Whether `unknown` is the true count (no withheld person may be among them). */
+	unknownExact?: boolean;
 }
 export interface CategoryRow {
 	category: string;
 	n: number;
+	exact?: boolean;
 }
 export interface SexAgeRow {
 	sex: string;
 	age: string;
 	n: number;
+	exact?: boolean;
 }

@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom';
 import { OTHER, SEVERAL, UNKNOWN, WITHHELD } from '$lib/types';
 import { chartOptions } from './labels';
 import { NATIONALITIES, nationalitiesChart, nationalitiesTable } from './nationalities';
+import { cellText, type ChartTable } from './common';
 import { topCategories } from './ranked';
 import { trendChart, trendTable } from './trend';
 import { sexAgeChart, sexAgeTable } from './sex-age';
@@ -11,6 +12,7 @@ import { exploitationChart, exploitationTable } from './exploitation';
 import { renderSvg } from './render';
 
 const opts = chartOptions({ lang: 'en', k: 10 });
+const texts = (table: ChartTable) => table.rows.map((row) => row.map(cellText));
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 
 describe('chart specs', () => {
@@ -27,12 +29,12 @@ describe('chart specs', () => {
 		const svg = renderSvg(nationalitiesChart(rows, opts), doc());
 		expect(svg.match(/<rect/g)?.length).toBe(13);
 		expect(svg).toContain('Other nationalities');
-		expect(nationalitiesTable(rows, opts).rows.map((r) => r[1])).toEqual(rows.map((r) => String(r.n)));
+		expect(texts(nationalitiesTable(rows, opts)).map((r) => r[1])).toEqual(rows.map((r) => String(r.n)));
 	});
 
 	it('exploitationChart(rows) draws types largest first, then several, other, unknown and withheld; past twelve in Other types', () => {
 		const rows = [{ category: UNKNOWN, n: 30 }, { category: SEVERAL, n: 12 }, { category: 'labour', n: 21 }, { category: OTHER, n: 11 }, { category: 'sexual', n: 24 }, { category: WITHHELD, n: 15 }];
-		expect(exploitationTable(rows, opts).rows).toEqual([
+		expect(texts(exploitationTable(rows, opts))).toEqual([
 			['Sexual exploitation', '24'], ['Forced labour', '21'], ['Several types', '12'], ['Other types', '11'], ['Unknown', '30'], ['Withheld', '15']
 		]);
 		const many = Array.from({ length: 14 }, (_, i) => ({ category: `Case type ${i + 1}`, n: 100 - i }));
@@ -47,13 +49,13 @@ describe('chart specs', () => {
 		expect(svg.match(/<rect/g)?.length).toBe(2);
 		expect(svg).toContain('&lt;10');
 		expect(svg).not.toMatch(/>7</);
-		expect(trendTable([{ year: 2024, key: '', n: 7 }], opts)).toEqual({ columns: ['Year', 'People'], rows: [['2024', '<10']] });
+		expect(trendTable([{ year: 2024, key: '', n: 7 }], opts)).toEqual({ columns: ['Year', 'People'], rows: [['2024', { text: '<10', value: '', bound: 'hidden', key: '2024' }]] });
 	});
 
 	it('nationalitiesChart(rows) names countries in the language and keeps tables in step with the chart', () => {
 		const ru = chartOptions({ lang: 'ru', k: 10 });
 		const rows = [{ category: 'KG', n: 300 }, { category: WITHHELD, n: 14 }];
-		expect(nationalitiesTable(rows, ru)).toEqual({ columns: ['Nationality', 'People'], rows: [['Кыргызстан', '300'], ['Скрыто', '14']] });
+		expect(texts(nationalitiesTable(rows, ru))).toEqual([['Кыргызстан', '300'], ['Скрыто', '14']]);
 		expect(renderSvg(nationalitiesChart(rows, ru), doc())).toContain('Кыргызстан');
 	});
 
@@ -76,14 +78,32 @@ describe('chart specs', () => {
 
 	it('calls folded children and adults "other" only beside the bands that are shown', () => {
 		const rows = [{ sex: 'female', age: '0-4', n: 12 }, { sex: 'female', age: 'child', n: 30 }, { sex: 'male', age: 'adult', n: 20 }];
-		expect(sexAgeTable(rows, opts).rows.map((r) => r[0])).toEqual(['0–4', 'Other children', 'Adults']);
-		expect(sexAgeTable(rows, chartOptions({ lang: 'ru', k: 10 })).rows.map((r) => r[0])).toEqual(['0–4', 'Другие дети', 'Взрослые']);
+		expect(texts(sexAgeTable(rows, opts)).map((r) => r[0])).toEqual(['0–4', 'Other children', 'Adults']);
+		expect(texts(sexAgeTable(rows, chartOptions({ lang: 'ru', k: 10 }))).map((r) => r[0])).toEqual(['0–4', 'Другие дети', 'Взрослые']);
 	});
 
 	it('tables for disability and sex × age apply the display rules', () => {
-		expect(disabilityTable([{ year: 2024, yes: 40, no: 60, unknown: 3 }], opts).rows).toEqual([['2024', '40%', '100', '<10']]);
-		expect(sexAgeTable([{ sex: 'male', age: '60+', n: 4 }, { sex: 'female', age: '0-4', n: 12 }], opts).rows).toEqual([
+		expect(texts(disabilityTable([{ year: 2024, yes: 40, no: 60, unknown: 3 }], opts))).toEqual([['2024', '40%', '100', '<10']]);
+		expect(texts(sexAgeTable([{ sex: 'male', age: '60+', n: 4 }, { sex: 'female', age: '0-4', n: 12 }], opts))).toEqual([
 			['0–4', 'Women and girls', '12'], ['60+', 'Men and boys', '<10']
 		]);
+	});
+
+	it('marks every figure of a table: exact, a lower bound "≥ N" (and a fold holding one), "<k", or "—" for a share whose parts are not true', () => {
+		const figures = (t: ChartTable) => t.rows.map((r) => r.filter((c) => typeof c !== 'string'));
+		const rows = [{ category: 'KG', n: 300 }, { category: 'UZ', n: 99, exact: false as const }, { category: OTHER, n: 20 }, { category: WITHHELD, n: 14 }];
+		expect(figures(nationalitiesTable(rows, opts))).toEqual([
+			[{ text: '300', value: '300', bound: 'exact', key: 'KG' }], [{ text: '≥ 99', value: '99', bound: 'lower', key: 'UZ' }],
+			[{ text: '20', value: '20', bound: 'exact', key: OTHER }], [{ text: '14', value: '14', bound: 'exact', key: WITHHELD }]
+		]);
+		// Past the twelfth, a country is folded into Other in the chart: Other is then a lower bound too.
+		const many = [...Array.from({ length: 12 }, (_, i) => ({ category: `C${i}`, n: 500 - i })), { category: 'UZ', n: 99, exact: false as const }];
+		expect(topCategories(many, 12, NATIONALITIES.last).at(-1)).toEqual({ category: OTHER, n: 99, exact: false });
+		expect(renderSvg(nationalitiesChart(rows, opts), doc())).toContain('≥ 99');
+		expect(figures(disabilityTable([{ year: 2024, yes: 40, no: 60, unknown: 0, exact: false, unknownExact: false }], opts))).toEqual([[
+			{ text: '—', value: '', bound: 'none', key: '2024|share' }, { text: '≥ 100', value: '100', bound: 'lower', key: '2024|known' },
+			{ text: '—', value: '', bound: 'none', key: '2024|unknown' }
+		]]);
+		expect(figures(trendTable([{ year: 2024, key: 'Refugee', n: 30, exact: false }], opts))).toEqual([[{ text: '≥ 30', value: '30', bound: 'lower', key: '2024|Refugee' }]]);
 	});
 });

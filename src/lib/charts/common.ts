@@ -3,8 +3,8 @@
  * pages can build specs without loading Plot; render.ts turns a spec into Plot marks — at build
  * time with a server-side document, in the browser only once the figures change.
  */
-import type { DisplayContext } from '$lib/types';
-import { formatNumber, type LabelField } from '$lib/i18n/format';
+import type { Bound, DisplayContext } from '$lib/types';
+import { displayFigure, displayShare, formatNumber, type LabelField } from '$lib/i18n/format';
 
 export type MarkName = 'barX' | 'barY' | 'text' | 'ruleX' | 'ruleY' | 'line' | 'dot';
 
@@ -29,10 +29,39 @@ export interface ChartOptions {
 	peopleLabel?: string;
 }
 
+/**
+ * A figure in a chart's table, as the test contract reads it: its text, `value` (data-value: the
+ * figure, '' when not shown), `bound` (data-bound) and `key` (data-key: the raw category, year or
+ * year|measure it counts), so that an oracle can check each against the data without the labels.
+ */
+export interface FigureCell {
+	text: string;
+	value: string;
+	bound: Bound;
+	key: string;
+}
+
 export interface ChartTable {
 	columns: string[];
-	rows: string[][];
+	/** Labels as text, figures as FigureCell (the last cells of a row). */
+	rows: (string | FigureCell)[][];
 }
+
+/** A count's cell: the figure, "≥ N" when it is a lower bound, "<k" or "—". */
+export function countCell(key: string, n: number, exact: boolean | undefined, ctx: DisplayContext): FigureCell {
+	const shown = displayFigure(n, exact !== false, ctx);
+	return { text: shown.text, value: shown.data, bound: shown.bound, key };
+}
+
+/** A share's cell: only where its parts are true ("—" otherwise); "<x%" or "not shown" when they are too few. */
+export function shareCell(key: string, part: number, whole: number, exact: boolean | undefined, ctx: DisplayContext): FigureCell {
+	if (exact === false) return { text: '—', value: '', bound: 'none', key };
+	const shown = displayShare(part, whole, ctx);
+	return shown.value === null ? { text: shown.text, value: '', bound: 'hidden', key } : { text: shown.text, value: shown.value.toFixed(4), bound: 'exact', key };
+}
+
+/** The text of a table cell, label or figure (what a spreadsheet or a screen reader gets). */
+export const cellText = (cell: string | FigureCell): string => (typeof cell === 'string' ? cell : cell.text);
 
 /** Colour-blind-safe (Okabe–Ito), each with at least 3:1 contrast on white. */
 export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#8A6D00', '#56B4E9', '#7F7F7F', '#000000'];

@@ -4,8 +4,8 @@
  * its table lists every one. What is not a value of the field (OTHER, UNKNOWN, …) comes last.
  */
 import { OTHER, type CategoryRow } from '$lib/types';
-import { displayCount, type LabelField } from '$lib/i18n/format';
-import { ACCENT, DEFAULTS, countAxis, mark, type ChartOptions, type ChartSpec, type ChartTable } from './common';
+import type { LabelField } from '$lib/i18n/format';
+import { ACCENT, DEFAULTS, countAxis, countCell, mark, type ChartOptions, type ChartSpec, type ChartTable } from './common';
 
 export interface Ranking {
 	field: LabelField;
@@ -18,21 +18,22 @@ export interface Ranking {
 
 const CHART_CATEGORIES = 12;
 
-/** The `max` largest categories, the rest added to OTHER; `last` after them. */
+/** The `max` largest categories, the rest added to OTHER (a lower bound when any of them is); `last` after them. */
 export function topCategories(rows: CategoryRow[], max: number, last: string[]): CategoryRow[] {
-	const ranked = rows.filter((r) => !last.includes(r.category) && r.n > 0).sort((a, b) => b.n - a.n || (a.category < b.category ? -1 : 1));
-	const rest = ranked.slice(max).reduce((s, r) => s + r.n, 0);
-	const tail = last.map((category) => ({
-		category,
-		n: rows.filter((r) => r.category === category).reduce((s, r) => s + r.n, 0) + (category === OTHER ? rest : 0)
-	})).filter((r) => r.n > 0);
+	const ranked = rows.filter((r) => !last.includes(r.category) && (r.n > 0 || r.exact === false)).sort((a, b) => b.n - a.n || (a.category < b.category ? -1 : 1));
+	const folded = [...rows.filter((r) => r.category === OTHER), ...ranked.slice(max)];
+	const tail = last.map((category) => {
+		const parts = category === OTHER ? folded : rows.filter((r) => r.category === category);
+		const n = parts.reduce((s, r) => s + r.n, 0);
+		return parts.some((r) => r.exact === false) ? { category, n, exact: false as const } : { category, n };
+	}).filter((r) => r.n > 0 || r.exact === false);
 	return [...ranked.slice(0, max), ...tail];
 }
 
 function points(rows: CategoryRow[], opts: ChartOptions, ranking: Ranking, max: number) {
 	return topCategories(rows, max, ranking.last).map((r) => {
-		const shown = displayCount(r.n, opts.ctx);
-		return { label: opts.label(ranking.field, r.category), n: r.n, text: shown.text, suppressed: shown.suppressed };
+		const cell = countCell(r.category, r.n, r.exact, opts.ctx);
+		return { label: opts.label(ranking.field, r.category), n: r.n, text: cell.text, suppressed: cell.bound === 'hidden' || cell.bound === 'none', cell };
 	});
 }
 
@@ -58,5 +59,5 @@ export function rankedChart(rows: CategoryRow[], opts: ChartOptions, ranking: Ra
 }
 
 export function rankedTable(rows: CategoryRow[], opts: ChartOptions, ranking: Ranking, columns: [string, string]): ChartTable {
-	return { columns, rows: points(rows, opts, ranking, Infinity).map((d) => [d.label, d.text]) };
+	return { columns, rows: points(rows, opts, ranking, Infinity).map((d) => [d.label, d.cell]) };
 }

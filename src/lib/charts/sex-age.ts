@@ -4,8 +4,7 @@
  * чоңдор" under a column overlapped its neighbour), and a small group reads as its number.
  */
 import { UNKNOWN, WITHHELD, type SexAgeRow } from '$lib/types';
-import { displayCount } from '$lib/i18n/format';
-import { DEFAULTS, PALETTE, countAxis, mark, type ChartOptions, type ChartSpec, type ChartTable } from './common';
+import { DEFAULTS, PALETTE, countAxis, countCell, mark, type ChartOptions, type ChartSpec, type ChartTable } from './common';
 
 const AGE_ORDER = ['0-4', '5-11', '12-17', 'child', '18-59', '60+', 'adult', UNKNOWN, WITHHELD];
 const SEX_ORDER = ['female', 'male', 'other', UNKNOWN, WITHHELD];
@@ -23,8 +22,8 @@ function points(rows: SexAgeRow[], opts: ChartOptions) {
 	return [...rows]
 		.sort((a, b) => rank(AGE_ORDER, a.age) - rank(AGE_ORDER, b.age) || rank(SEX_ORDER, a.sex) - rank(SEX_ORDER, b.sex))
 		.map((r) => {
-			const shown = displayCount(r.n, opts.ctx);
-			return { age: opts.label('age', ageOf(r.age, ages)), sex: opts.label('sex', r.sex), n: r.n, text: shown.text, suppressed: shown.suppressed };
+			const cell = countCell(r.sex === r.age ? r.sex : `${r.sex}|${r.age}`, r.n, r.exact, opts.ctx);
+			return { age: opts.label('age', ageOf(r.age, ages)), sex: opts.label('sex', r.sex), n: r.n, text: cell.text, suppressed: cell.bound === 'hidden' || cell.bound === 'none', cell };
 		});
 }
 
@@ -64,5 +63,5 @@ export function sexAgeChart(rows: SexAgeRow[], opts: ChartOptions): ChartSpec {
 }
 
 export function sexAgeTable(rows: SexAgeRow[], opts: ChartOptions, headings = { age: 'Age group', sex: 'Sex', people: 'People' }): ChartTable {
-	return { columns: [headings.age, headings.sex, headings.people], rows: points(rows, opts).map((d) => [d.age, d.sex, d.text]) };
+	return { columns: [headings.age, headings.sex, headings.people], rows: points(rows, opts).map((d) => [d.age, d.sex, d.cell]) };
 }

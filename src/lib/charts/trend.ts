@@ -1,12 +1,12 @@
 /** New beneficiaries by year, optionally stacked by programme, organisation or group. */
 import type { TrendRow } from '$lib/types';
-import { displayCount } from '$lib/i18n/format';
-import { ACCENT, DEFAULTS, PALETTE, countAxis, mark, type ChartOptions, type ChartSpec, type ChartTable } from './common';
+import { ACCENT, DEFAULTS, PALETTE, countAxis, countCell, mark, type ChartOptions, type ChartSpec, type ChartTable } from './common';
 
 function points(rows: TrendRow[], opts: ChartOptions) {
 	return rows.map((r) => {
-		const shown = displayCount(r.n, opts.ctx);
-		return { year: String(r.year), key: r.key ? opts.label(opts.stackField ?? 'programme', r.key) : '', n: r.n, text: shown.text, suppressed: shown.suppressed };
+		const cell = countCell(r.key ? `${r.year}|${r.key}` : String(r.year), r.n, r.exact, opts.ctx);
+		const key = r.key ? opts.label(opts.stackField ?? 'programme', r.key) : '';
+		return { year: String(r.year), key, n: r.n, text: cell.text, suppressed: cell.bound === 'hidden' || cell.bound === 'none', cell };
 	});
 }
 
@@ -38,6 +38,6 @@ export function trendTable(rows: TrendRow[], opts: ChartOptions, headings = { ye
 	const stacked = data.some((d) => d.key !== '');
 	return {
 		columns: stacked ? [headings.year, headings.key, headings.people] : [headings.year, headings.people],
-		rows: data.map((d) => (stacked ? [d.year, d.key, d.text] : [d.year, d.text]))
+		rows: data.map((d) => (stacked ? [d.year, d.key, d.cell] : [d.year, d.cell]))
 	};
 }

@@ -1,8 +1,9 @@
 /** Headline tiles as plain data: what each shows, and the exact figure for the test contract. */
-import type { DisplayContext } from '$lib/types';
+import type { Bound, DisplayContext } from '$lib/types';
 import type { Indicators } from '$lib/indicators';
 import type { Messages } from '$lib/i18n/messages';
-import { displayCount, displayShare, formatNumber } from '$lib/i18n/format';
+import { displayFigure, formatNumber } from '$lib/i18n/format';
+import { shareCell } from '$lib/charts/common';
 
 export type KpiId = 'beneficiaries' | 'disability-share' | 'nationalities' | 'years';
 
@@ -12,24 +13,31 @@ export interface TileModel {
 	text: string;
 	/** data-value: a count as an integer, a share as a fraction with 4 decimals, '' when withheld. */
 	value: string;
+	/** data-bound: the figure, a lower bound, hidden (<k) or not available. */
+	bound: Bound;
 	suppressed: boolean;
 	detail: string;
 	definition: string;
 }
 
 export function headlineTiles(ind: Indicators, ctx: DisplayContext, m: Messages): TileModel[] {
-	const count = (n: number) => displayCount(n, ctx);
-	const people = count(ind.beneficiaries);
-	const known = ind.disability.yes + ind.disability.no;
-	const share = displayShare(ind.disability.yes, known, ctx);
-	// Countries are not people: their number is not a small cell (each is backed by ≥ k people).
+	const count = (n: number, exact = true) => displayFigure(n, exact, ctx);
+	const people = count(ind.beneficiaries, ind.beneficiariesExact);
+	const { disability } = ind;
+	const known = disability.yes + disability.no;
+	const share = shareCell('', disability.yes, known, disability.exact, ctx);
+	// Countries and years are not people: their number is not a small cell (each is backed by ≥ k people).
+	const plain = (n: number, exact: boolean) => (exact ? { text: formatNumber(n, ctx.lang), data: String(n), bound: 'exact' as const } : count(n, false));
+	const countries = plain(ind.nationalityCount, ind.nationalityCountExact);
 	const years = ind.years;
+	const yearCount = plain(years.length, ind.yearsExact);
 	return [
 		{
 			kpi: 'beneficiaries',
 			label: m.kpiBeneficiaries,
 			text: people.text,
-			value: people.value === null ? '' : String(people.value),
+			value: people.data,
+			bound: people.bound,
 			suppressed: people.suppressed,
 			detail: years.length ? m.yearsRange(String(years[0]), String(years.at(-1))) : '',
 			definition: m.defBeneficiaries
@@ -38,16 +46,18 @@ export function headlineTiles(ind: Indicators, ctx: DisplayContext, m: Messages)
 			kpi: 'disability-share',
 			label: m.kpiDisability,
 			text: share.text,
-			value: share.value === null ? '' : share.value.toFixed(4),
-			suppressed: share.suppressed,
-			detail: `${m.ofKnown(count(known).text)}; ${m.unknownStatus(count(ind.disability.unknown).text)}`,
+			value: share.value,
+			bound: share.bound,
+			suppressed: share.bound !== 'exact',
+			detail: `${m.ofKnown(count(known, disability.exact).text)}; ${m.unknownStatus(count(disability.unknown, disability.unknownExact).text)}`,
 			definition: m.defDisability
 		},
 		{
 			kpi: 'nationalities',
 			label: m.kpiNationalities,
-			text: formatNumber(ind.nationalityCount, ctx.lang),
-			value: String(ind.nationalityCount),
+			text: countries.text,
+			value: countries.data,
+			bound: countries.bound,
 			suppressed: false,
 			detail: m.countries,
 			definition: m.defNationalities
@@ -55,8 +65,9 @@ export function headlineTiles(ind: Indicators, ctx: DisplayContext, m: Messages)
 		{
 			kpi: 'years',
 			label: m.kpiYears,
-			text: formatNumber(years.length, ctx.lang),
-			value: String(years.length),
+			text: yearCount.text,
+			value: yearCount.data,
+			bound: yearCount.bound,
 			suppressed: false,
 			detail: years.length ? m.yearsRange(String(years[0]), String(years.at(-1))) : '',
 			definition: m.defYears

@@ -2,7 +2,7 @@
  * The one place for Intl and the display rules: counts from 1 to k−1 are never shown exactly,
  * shares only on at least k people and as bounds near 0% and 100%.
  */
-import { OTHER, SEVERAL, UNKNOWN, WITHHELD, type DisplayContext, type Lang } from '$lib/types';
+import { OTHER, SEVERAL, UNKNOWN, WITHHELD, type Bound, type DisplayContext, type Lang } from '$lib/types';
 import { regionName } from './region-names';
 
 /**
@@ -55,6 +55,20 @@ export function displayCount(n: number, ctx: DisplayContext): Displayed {
 	if (!ctx.exact && n > 0 && n < ctx.k) return { text: `<${formatNumber(ctx.k, ctx.lang)}`, value: null, suppressed: true };
 	const shown = !ctx.exact && ctx.round ? Math.round(n / ctx.round) * ctx.round : n;
 	return { text: formatNumber(shown, ctx.lang), value: n, suppressed: false };
+}
+
+/**
+ * A count that may be a lower bound (`exact` false: people withheld from some of its parts):
+ * "≥ N", or "—" when nothing of it is seen, since a hidden count is never shown as 0.
+ * `data`: the test contract's data-value, '' when no figure is shown.
+ */
+export function displayFigure(n: number, exact: boolean, ctx: DisplayContext): Displayed & { bound: Bound; data: string } {
+	if (!exact) {
+		if (n <= 0) return { text: '—', value: null, suppressed: true, bound: 'none', data: '' };
+		return { text: `≥ ${formatNumber(n, ctx.lang)}`, value: n, suppressed: false, bound: 'lower', data: String(n) };
+	}
+	const shown = displayCount(n, ctx);
+	return shown.suppressed ? { ...shown, bound: 'hidden', data: '' } : { ...shown, bound: 'exact', data: String(n) };
 }
 
 const NOT_SHOWN: Record<Lang, string> = { en: 'not shown', ru: 'не показано', ky: 'көрсөтүлбөйт' };

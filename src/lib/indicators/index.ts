@@ -1,9 +1,10 @@
 /** All indicators for one selection, from one count table, in Node and in the browser alike. */
 import { ALL, OTHER, SCOPE_FIELDS, UNKNOWN, WITHHELD, type CategoryRow, type DisabilityYearRow, type Filters, type ReleaseRow, type ScopeField, type SexAgeRow, type TrendRow } from '$lib/types';
 import type { Engine } from '$lib/db/engine';
-import { COUNTS_TABLE, type Query } from './query';
+import { COUNTS_TABLE, type CountedCategory, type Query } from './query';
 import { totalsByYearSql, totalsSql, trendSql, trendView, type StackBy } from './beneficiaries';
-import type { DisabilityCounts } from './disability';
+import { disabilityCounts, disabilitySql, type DisabilityCounts } from './disability';
+import { coverageSql } from './coverage';
 import { nationalitiesSql, nationalityCount } from './nationalities';
 import { sexAgeSql } from './sex-age';
 import { exploitationSql } from './exploitation';
@@ -13,9 +14,15 @@ import { catalogFromCells, chooseLevel, otherCountriesOf, perYear, type CatalogC
 
 export interface Indicators {
 	beneficiaries: number;
+	/** Whether `beneficiaries` is the true count: false when a row group of the selection is hidden (a lower bound). */
+	beneficiariesExact: boolean;
 	years: number[];
+	/** Whether those are all the years with people (none hidden at the selection's level). */
+	yearsExact: boolean;
 	disability: DisabilityCounts;
 	nationalityCount: number;
+	/** Whether that is every country of the selection (else a lower bound). */
+	nationalityCountExact: boolean;
 	nationalities: CategoryRow[];
 	trend: TrendRow[];
 	disabilityByYear: DisabilityYearRow[];
@@ -111,31 +118,52 @@ export async function computeIndicators(engine: Engine, filters: Filters, option
 	// A trend split by a scope field needs a level cut by it; one split by the group view does not.
 	const stackLevel = (by: Exclude<StackBy, 'none'>) =>
 		trendView(by, options.groupInScope) === 'total' ? perYear(chooseLevel(filters, catalog, [by]), filters, catalog) : years;
-	// Four or five statements: one connection serialises them anyway; issuing them together keeps the worker busy.
-	const [[totals], nationalities, sexAge, byYear, stacked, exploitation] = await Promise.all([
-		run<{ n: number } & DisabilityCounts>(engine, totalsSql(level)),
-		run<CategoryRow>(engine, nationalitiesSql(level)),
-		run<SexAgeRow>(engine, sexAgeSql(level)),
-		run<{ year: number; n: number } & DisabilityCounts>(engine, totalsByYearSql(years)),
-		stackBy === 'none' ? null : run<TrendRow>(engine, trendSql(stackLevel(stackBy), stackBy, options.groupInScope)),
-		catalog.views.has('exploitation') ? run<CategoryRow>(engine, exploitationSql(level)) : null
+	// Issued together: one connection serialises them anyway, and the worker is kept busy.
+	const [[totals], coverage, yearCoverage, disability, nationalities, sexAge, byYear, disabilityYears, stacked, exploitation] = await Promise.all([
+		run<{ n: number }>(engine, totalsSql(level)),
+		run<{ year: string; complete: boolean }>(engine, coverageSql(level)),
+		run<{ year: string; complete: boolean }>(engine, coverageSql(years)),
+		run<CountedCategory>(engine, disabilitySql(level)),
+		run<CountedCategory>(engine, nationalitiesSql(level)),
+		run<SexAgeRow & { exact: boolean }>(engine, sexAgeSql(level)),
+		run<{ year: number; n: number }>(engine, totalsByYearSql(years)),
+		run<CountedCategory>(engine, disabilitySql(years, true)),
+		stackBy === 'none' ? null : run<TrendRow & { exact?: boolean }>(engine, trendSql(stackLevel(stackBy), stackBy, options.groupInScope)),
+		catalog.views.has('exploitation') ? run<CountedCategory>(engine, exploitationSql(level)) : null
 	]);
+	const complete = coverage.every((r) => r.complete);
+	const yearComplete = (year: number) => !yearCoverage.some((r) => Number(r.year) === year && !r.complete);
 	const published = byYear.filter((r) => r.n > 0);
 	const others = nationalities.some((r) => r.category === OTHER && r.n > 0) ? otherCountriesOf(level, catalog) : 0;
+	const countriesSeen = nationalities.length > 0 || totals.n === 0;
+	const otherCounted = others > 0 || !nationalities.some((r) => r.category === OTHER && r.n > 0);
 	return {
 		beneficiaries: totals.n,
+		beneficiariesExact: complete,
 		years: published.map((r) => r.year),
-		disability: { yes: totals.yes, no: totals.no, unknown: totals.unknown },
+		yearsExact: yearCoverage.every((r) => r.complete),
+		disability: disabilityCounts(disability, complete),
 		nationalityCount: nationalityCount(nationalities) + others,
-		nationalities: nationalities.map((r) => ({ ...r })),
-		trend: stacked ? stacked.map((r) => ({ ...r })) : published.map((r) => ({ year: r.year, key: '', n: r.n })),
-		disabilityByYear: byYear.filter((r) => r.yes + r.no + r.unknown > 0).map(({ year, yes, no, unknown }) => ({ year, yes, no, unknown })),
-		sexAge: sexAge.map((r) => ({ ...r })),
-		exploitation: exploitation ? exploitation.map((r) => ({ ...r })) : null,
-		region: regions ? (await regions).map(({ category, n }) => ({ category, n })) : null,
-		group: groups ? (groupsCut ? groupsWithRest(await groups, totals.n) : await groups).map(({ category, n }) => ({ category, n })) : null
+		nationalityCountExact: complete && countriesSeen && nationalities.every((r) => r.closed) && otherCounted,
+		nationalities: nationalities.map(({ category, n, exact }) => marked({ category, n }, complete && exact)),
+		trend: stacked
+			? stacked.map(({ year, key, n, exact }) => marked({ year, key, n }, yearComplete(year) && exact !== false))
+			: published.map((r) => marked({ year: r.year, key: '', n: r.n }, yearComplete(r.year))),
+		disabilityByYear: published
+			.map(({ year }) => {
+				const counts = disabilityCounts(disabilityYears.filter((r) => r.year === year), yearComplete(year));
+				return { year, yes: counts.yes, no: counts.no, unknown: counts.unknown, ...(counts.exact ? {} : { exact: false }), ...(counts.unknownExact ? {} : { unknownExact: false }) };
+			})
+			.filter((r) => r.yes + r.no + r.unknown > 0 || r.exact === false),
+		sexAge: sexAge.map(({ sex, age, n, exact }) => marked({ sex, age, n }, complete && exact)),
+		exploitation: exploitation ? exploitation.map(({ category, n, exact }) => marked({ category, n }, complete && exact)) : null,
+		region: regions ? (await regions).map(({ category, n, exact }) => marked({ category, n }, complete && exact !== false)) : null,
+		group: groups ? (groupsCut ? groupsWithRest(await groups, totals.n) : await groups).map(({ category, n, exact }) => marked({ category, n }, complete && exact !== false)) : null
 	};
 }
+
+/** A row as the pages get it: `exact: false` only where it is a lower bound (most rows are exact; the prepared views stay small). */
+const marked = <T extends object>(row: T, exact: boolean): T & { exact?: false } => (exact ? row : { ...row, exact: false });
 
 export interface ScopeOptions {
 	years: number[];

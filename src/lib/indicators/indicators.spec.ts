@@ -67,8 +67,8 @@ describe('computeIndicators(engine, filters) over a release of several levels', 
 		const all = await computeIndicators(engine, {});
 		expect(all.beneficiaries).toBe(140);
 		expect(all.years).toEqual([2021, 2022, 2023, 2024]);
-		expect(all.disability).toEqual({ yes: 50, no: 80, unknown: 10 });
-		expect(all.nationalityCount).toBe(3);
+		expect(all.disability).toEqual({ yes: 50, no: 80, unknown: 10, exact: true, unknownExact: true });
+		expect([all.beneficiariesExact, all.nationalityCount, all.nationalityCountExact]).toEqual([true, 3, true]);
 		expect(all.nationalities).toEqual([{ category: 'KG', n: 100 }, { category: 'UZ', n: 25 }, { category: 'TJ', n: 15 }]);
 		expect(all.sexAge).toEqual([
 			{ sex: 'female', age: '0-4', n: 15 }, { sex: 'female', age: '18-59', n: 60 },
@@ -76,9 +76,11 @@ describe('computeIndicators(engine, filters) over a release of several levels', 
 		]);
 		// The trend and the disability share by year from the single years.
 		expect(all.trend).toEqual([2021, 2022, 2023, 2024].map((year, i) => ({ year, key: '', n: [30, 30, 40, 40][i] })));
+		// 2024 withholds 5 people's status: "yes" and "no" are shown, so they are not among them
+		// (the share is true); "unknown" is not, so they may all be unknown (0 is a lower bound).
 		expect(all.disabilityByYear).toEqual([
 			{ year: 2021, yes: 10, no: 20, unknown: 0 }, { year: 2022, yes: 10, no: 20, unknown: 0 },
-			{ year: 2023, yes: 15, no: 20, unknown: 5 }, { year: 2024, yes: 15, no: 20, unknown: 5 }
+			{ year: 2023, yes: 15, no: 20, unknown: 5 }, { year: 2024, yes: 15, no: 20, unknown: 0, unknownExact: false }
 		]);
 		// A range covering every year is the whole period.
 		expect(await computeIndicators(engine, { from: 2021, to: 2024 })).toEqual(all);
@@ -89,7 +91,7 @@ describe('computeIndicators(engine, filters) over a release of several levels', 
 		expect(grant.beneficiaries).toBe(80);
 		expect(grant.nationalities).toEqual([{ category: 'KG', n: 60 }, { category: 'TJ', n: 10 }, { category: 'UZ', n: 10 }]);
 		expect(grant.nationalityCount).toBe(3);
-		expect(grant.disability).toEqual({ yes: 30, no: 40, unknown: 10 });
+		expect(grant.disability).toEqual({ yes: 30, no: 40, unknown: 10, exact: true, unknownExact: true });
 		expect(grant.sexAge.find((r) => r.sex === WITHHELD)?.n).toBe(10);
 		expect(grant.trend.map((r) => r.n)).toEqual([40, 40]);
 	});
@@ -97,10 +99,14 @@ describe('computeIndicators(engine, filters) over a release of several levels', 
 	it('sums the single years of a range that is no period: Other and Withheld appear, countries are those shown', async () => {
 		const some = await computeIndicators(engine, { from: 2021, to: 2023 });
 		expect(some.beneficiaries).toBe(100);
-		expect(some.nationalities).toEqual([{ category: 'KG', n: 70 }, { category: 'UZ', n: 10 }, { category: OTHER, n: 10 }, { category: WITHHELD, n: 10 }]);
+		// UZ may be among 2021's withheld and 2023's Other: a lower bound; KG is shown every year; nobody
+		// is withheld in 2022 or 2023, so the Withheld of 2021 is all there is.
+		expect(some.nationalities).toEqual([
+			{ category: 'KG', n: 70 }, { category: 'UZ', n: 10, exact: false }, { category: OTHER, n: 10, exact: false }, { category: WITHHELD, n: 10 }
+		]);
 		// 2023's Other holds two countries, but it is summed with other row groups: only KG and UZ count.
-		expect(some.nationalityCount).toBe(2);
-		expect(some.disability).toEqual({ yes: 35, no: 60, unknown: 5 });
+		expect([some.nationalityCount, some.nationalityCountExact]).toEqual([2, false]);
+		expect(some.disability).toEqual({ yes: 35, no: 60, unknown: 5, exact: true, unknownExact: true });
 		expect(some.years).toEqual([2021, 2022, 2023]);
 		// One year is one row group: its Other's countries count.
 		expect((await computeIndicators(engine, { from: 2023, to: 2023 })).nationalityCount).toBe(3);
@@ -109,15 +115,21 @@ describe('computeIndicators(engine, filters) over a release of several levels', 
 	it("answers an organisation over the whole period from its own level, whatever its years hide", async () => {
 		const b = await computeIndicators(engine, { organisation: 'B' });
 		expect(b.beneficiaries).toBe(40);
-		expect(b.disability).toEqual({ yes: 10, no: 25, unknown: 5 });
+		expect(b.disability).toEqual({ yes: 10, no: 25, unknown: 5, exact: true, unknownExact: true });
 		expect(b.nationalities).toEqual([{ category: 'KG', n: 30 }, { category: OTHER, n: 10 }]);
-		expect(b.nationalityCount).toBe(3);
+		expect([b.nationalityCount, b.nationalityCountExact]).toEqual([3, true]);
 		// 2024 of B is not published: missing from the trend, not from the total.
 		expect(b.trend).toEqual([{ year: 2021, key: '', n: 10 }, { year: 2022, key: '', n: 10 }, { year: 2023, key: '', n: 10 }]);
 		expect(b.disabilityByYear.map((r) => r.year)).toEqual([2021, 2022, 2023]);
 		expect((await computeIndicators(engine, { organisation: 'A', from: 2023, to: 2024 })).beneficiaries).toBe(60);
 		expect((await computeIndicators(engine, { organisation: 'A', from: 2021, to: 2022 })).beneficiaries).toBe(40);
 		expect((await computeIndicators(engine, { organisation: 'nobody' })).beneficiaries).toBe(0);
+		// B's 2024 is hidden (the other organisations do not add up to 2024's 40): its single years
+		// 2022–2024 are a lower bound, and so is every figure summed over them.
+		const hidden = await computeIndicators(engine, { organisation: 'B', from: 2022, to: 2024 });
+		expect([hidden.beneficiaries, hidden.beneficiariesExact, hidden.disability.exact, hidden.nationalityCountExact]).toEqual([20, false, false, false]);
+		const shown = await computeIndicators(engine, { organisation: 'B', from: 2021, to: 2022 });
+		expect([shown.beneficiaries, shown.beneficiariesExact]).toEqual([20, true]);
 	});
 
 	it('stacks the trend by organisation from the organisations\' single years, by group from the group view', async () => {
@@ -180,7 +192,7 @@ it("computeIndicators sums /upload's exact table (single years at the finest sco
 		...person('2023', 'A', 'P', 'Migrant', 'UZ', 1), ...person('2023', 'A', 'Q', 'Refugee', 'AF', 4)
 	]);
 	const all = await computeIndicators(exact, {});
-	expect([all.beneficiaries, all.nationalityCount, all.disability, all.years]).toEqual([13, 3, { yes: 9, no: 4, unknown: 0 }, [2022, 2023]]);
+	expect([all.beneficiaries, all.nationalityCount, all.disability, all.years]).toEqual([13, 3, { yes: 9, no: 4, unknown: 0, exact: true, unknownExact: true }, [2022, 2023]]);
 	expect(all.nationalities).toEqual([{ category: 'AF', n: 7 }, { category: 'KG', n: 5 }, { category: 'UZ', n: 1 }]);
 	expect(all.trend).toEqual([{ year: 2022, key: '', n: 8 }, { year: 2023, key: '', n: 5 }]);
 	expect((await computeIndicators(exact, { organisation: 'A', from: 2023 })).beneficiaries).toBe(5);

@@ -1,5 +1,5 @@
 /** A SQL text with its `?` parameters: what every indicator builder returns. */
-import { ALL, SCOPE_FIELDS, type ViewName } from '$lib/types';
+import { ALL, OTHER, SCOPE_FIELDS, WITHHELD, type ViewName } from '$lib/types';
 import { ident } from '$lib/db/engine';
 import type { Level } from './level';
 
@@ -36,11 +36,44 @@ export function where(view: ViewName | ViewName[], level: Level): Query {
 	return { sql: parts.join(' AND '), params };
 }
 
-/** Categories of one view summed over the level's rows. */
-export function categoryCountsSql(view: ViewName, level: Level): Query {
-	const w = where(view, level);
+/** A category's sum over a level (per year with `byYear`, else year 0), with what categoryCountsSql says of it. */
+export interface CountedCategory {
+	year: number;
+	category: string;
+	n: number;
+	exact: boolean;
+	closed: boolean;
+}
+
+/** The columns naming a row group: a period and a value (or ALL) of each scope field. */
+const GROUP_COLUMNS = ['year', 'organisation', 'programme', '"group"'];
+
+/**
+ * Categories of one view summed over the level's rows (per single year with `byYear`), each with
+ * whether its sum is the true count. A category missing from a row group is a true 0 there only
+ * when the group's breakdown is published in full (its rows add up to its total), nobody of it is
+ * withheld, and, for a value that "Other" folds (a country), it has no "Other"; elsewhere the sum
+ * is a lower bound. `closed`: every row group of the level is so (each person of the level is in
+ * a published category). A row group whose total is hidden is not seen here: see coverageSql.
+ */
+export function categoryCountsSql(view: ViewName, level: Level, byYear = false): Query {
+	const c = where(view, level);
+	const g = where('total', level);
+	const bucket = byYear ? 'year::INTEGER' : '0';
+	const group = GROUP_COLUMNS.join(', ');
 	return {
-		sql: `SELECT category, sum(n)::DOUBLE AS n FROM ${COUNTS_TABLE} WHERE ${w.sql} GROUP BY category ORDER BY n DESC, category`,
-		params: w.params
+		sql: `WITH cells AS (SELECT ${bucket} AS bucket, ${group}, category, n FROM ${COUNTS_TABLE} WHERE ${c.sql}),
+			groups AS (SELECT ${bucket} AS bucket, ${group}, n AS total FROM ${COUNTS_TABLE} WHERE ${g.sql}),
+			closed AS (SELECT g.bucket, ${GROUP_COLUMNS.map((f) => `g.${f}`).join(', ')}, any_value(g.total) = coalesce(sum(c.n), 0) AND NOT coalesce(bool_or(c.category = '${WITHHELD}'), false) AS closed,
+				coalesce(bool_or(c.category = '${OTHER}'), false) AS other
+				FROM groups g LEFT JOIN cells c USING (${group}) GROUP BY ALL),
+			categories AS (SELECT bucket, category, sum(n) AS n FROM cells GROUP BY ALL)
+		SELECT k.bucket::INTEGER AS year, k.category, any_value(k.n)::DOUBLE AS n,
+			bool_and(c.n IS NOT NULL OR (g.closed AND NOT (g.other AND k.category NOT LIKE '~%'))) AS exact,
+			bool_and(g.closed) AS closed
+		FROM categories k JOIN closed g USING (bucket)
+			LEFT JOIN cells c ON c.bucket = k.bucket AND c.category = k.category AND ${GROUP_COLUMNS.map((f) => `c.${f} = g.${f}`).join(' AND ')}
+		GROUP BY k.bucket, k.category ORDER BY year, n DESC, k.category`,
+		params: [...c.params, ...g.params]
 	};
 }

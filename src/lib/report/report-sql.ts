@@ -42,13 +42,15 @@ export function reportFiguresSql(level: Level, home: string, byYear: boolean): Q
 				FROM ${COUNTS_TABLE} WHERE ${s.sql} GROUP BY bucket),
 			disability_cell AS (SELECT ${bucket} AS bucket,
 				coalesce(sum(n) FILTER (category = 'yes'), 0) AS yes, coalesce(sum(n) FILTER (category = 'no'), 0) AS no,
-				coalesce(sum(n) FILTER (category IN ('${UNKNOWN}', '${WITHHELD}')), 0) AS unknown,
+				coalesce(sum(n) FILTER (category = '${UNKNOWN}'), 0) AS unknown,
 				coalesce(sum(n) FILTER (category = '${WITHHELD}'), 0) AS withheld,
+				-- Withheld people hold no "unknown" when it is shown: the count of unknown is exact.
+				CASE WHEN bool_or(category = '${UNKNOWN}') THEN 0 ELSE coalesce(sum(n) FILTER (category = '${WITHHELD}'), 0) END AS unknown_unattributed,
 				sum(n) AS covered,
 				-- Withheld people hold no "yes" or "no" when both are shown: the share among the known is exact.
 				coalesce(sum(n) FILTER (category = '${WITHHELD}'), 0) = 0 OR (bool_or(category = 'yes') AND bool_or(category = 'no')) AS share_exact
 				FROM ${COUNTS_TABLE} WHERE ${d.sql} GROUP BY year, organisation, programme, "group"),
-			disability AS (SELECT bucket, sum(yes) AS yes, sum(no) AS no, sum(unknown) AS unknown, sum(withheld) AS withheld,
+			disability AS (SELECT bucket, sum(yes) AS yes, sum(no) AS no, sum(unknown) AS unknown, sum(withheld) AS withheld, sum(unknown_unattributed) AS unknown_unattributed,
 				sum(covered) AS covered, bool_and(share_exact) AS share_exact FROM disability_cell GROUP BY bucket),
 			nationality_cell AS (SELECT ${bucket} AS bucket,
 				coalesce(sum(n) FILTER (category NOT IN (${list(NOT_A_COUNTRY)}) AND category <> ?), 0) AS named_foreign,
@@ -80,8 +82,8 @@ export function reportFiguresSql(level: Level, home: string, byYear: boolean): Q
 			coalesce(women, 0)::DOUBLE AS women, coalesce(children, 0)::DOUBLE AS children,
 			(coalesce(sex_age.withheld, 0) + total.people - coalesce(sex_age.covered, 0))::DOUBLE AS "sexAgeWithheld",
 			coalesce(disability.yes, 0)::DOUBLE AS yes, coalesce(disability.no, 0)::DOUBLE AS no,
-			(coalesce(disability.unknown, 0) + total.people - coalesce(disability.covered, 0))::DOUBLE AS unknown,
-			(coalesce(disability.withheld, 0) + total.people - coalesce(disability.covered, 0))::DOUBLE AS "disabilityWithheld",
+			coalesce(disability.unknown, 0)::DOUBLE AS unknown,
+			(coalesce(disability.unknown_unattributed, 0) + total.people - coalesce(disability.covered, 0))::DOUBLE AS "unknownUnattributed",
 			(coalesce(disability.share_exact, true) AND total.people = coalesce(disability.covered, 0)) AS "shareExact",
 			coalesce(foreign_, 0)::DOUBLE AS "foreign", coalesce(nationality.stateless, 0)::DOUBLE AS stateless,
 			(coalesce("nationalityWithheld", 0) + total.people - coalesce(nationality.covered, 0))::DOUBLE AS "nationalityWithheld",

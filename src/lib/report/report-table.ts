@@ -5,6 +5,7 @@ import { displayCount, displayShare } from '$lib/i18n/format';
 import { catalogOf } from '$lib/indicators';
 import { chooseLevel, otherCountriesOf, perYear } from '$lib/indicators/level';
 import type { Query } from '$lib/indicators/query';
+import { coverageSql } from '$lib/indicators/coverage';
 import { countriesSql, reportFiguresSql, type ReportIndicator } from './report-sql';
 
 export interface YearFigures {
@@ -22,14 +23,16 @@ export interface YearFigures {
 	nationalityWithheld: number;
 	/** People who may be foreign but cannot be told apart: withheld, or "Other nationalities" where the home country may be among them. */
 	foreignUnattributed: number;
-	/** People whose disability status is withheld or not published (a count of "yes" or "no" may be among them). */
-	disabilityWithheld: number;
+	/** People withheld from the disability view or not published in it where "unknown" is not shown (some may be unknown). */
+	unknownUnattributed: number;
 	/** Whether the share with a disability among the known is the true one (no "yes" or "no" withheld anywhere). */
 	shareExact: boolean;
 	/** People whose nationality is withheld or not published (some countries may be among them). */
 	countriesWithheld: number;
 	/** People in "Other nationalities". */
 	other: number;
+	/** Whether no row group of it is hidden (else every count is a lower bound: see coverageSql). */
+	complete: boolean;
 	/** Distinct countries of the year (not additive over years). */
 	countries: number;
 	/** Every country of the year counted: none withheld, and "Other nationalities" counted when it holds any. */
@@ -55,7 +58,7 @@ export function previousPeriod(from: number, to: number): { from: number; to: nu
 	return { from: from - length, to: from - 1 };
 }
 
-const ZERO = { people: 0, women: 0, children: 0, sexAgeWithheld: 0, yes: 0, no: 0, unknown: 0, foreign: 0, stateless: 0, nationalityWithheld: 0, foreignUnattributed: 0, disabilityWithheld: 0, shareExact: true, countriesWithheld: 0, other: 0 };
+const ZERO = { people: 0, women: 0, children: 0, sexAgeWithheld: 0, yes: 0, no: 0, unknown: 0, foreign: 0, stateless: 0, nationalityWithheld: 0, foreignUnattributed: 0, unknownUnattributed: 0, shareExact: true, countriesWithheld: 0, other: 0, complete: true };
 
 const pickTotals = (y: YearFigures): Totals => Object.fromEntries(Object.keys(ZERO).map((key) => [key, y[key as keyof Totals]])) as Totals;
 
@@ -67,23 +70,28 @@ export async function periodFigures(engine: Engine, filters: Filters & { from: n
 	const level = chooseLevel(filters, catalog);
 	const single = perYear(level, filters, catalog);
 	const run = <T>(q: Query) => engine.query<T>(q.sql, q.params);
-	const [[period], years, countries] = await Promise.all([
+	const [[period], years, countries, coverage, yearCoverage] = await Promise.all([
 		run<YearFigures>(reportFiguresSql(level, home, false)),
 		run<YearFigures>(reportFiguresSql(single, home, true)),
-		run<CategoryRow>(countriesSql(level))
+		run<CategoryRow>(countriesSql(level)),
+		run<{ year: string; complete: boolean }>(coverageSql(level)),
+		run<{ year: string; complete: boolean }>(coverageSql(single))
 	]);
-	const total: Totals = { ...ZERO, ...(period ? pickTotals(period) : {}) };
+	// A previous period of single years, or an organisation's year, may lack a row group hidden whole.
+	const complete = coverage.every((r) => r.complete);
+	const yearComplete = (year: number) => !yearCoverage.some((r) => Number(r.year) === year && !r.complete);
+	const total: Totals = { ...ZERO, ...(period ? pickTotals(period) : {}), complete };
 	// A year is one row group where the period is: its "Other nationalities" may be counted too.
 	const others = (year: number) => otherCountriesOf({ ...single, years: [String(year)] }, catalog);
 	const periodOthers = period ? otherCountriesOf(level, catalog) : 0;
 	return {
 		from: filters.from,
 		to: filters.to,
-		years: years.map((y) => ({ ...y, countries: y.countries + others(y.year), countriesExact: allCountries(y, others(y.year)) })),
+		years: years.map((y) => ({ ...y, complete: yearComplete(y.year), countries: y.countries + others(y.year), countriesExact: yearComplete(y.year) && allCountries(y, others(y.year)) })),
 		total,
 		countries: countries.map((r) => ({ ...r })),
 		countryCount: countries.length + periodOthers,
-		countryCountExact: allCountries(total, periodOthers)
+		countryCountExact: complete && allCountries(total, periodOthers)
 	};
 }
 
@@ -117,15 +125,15 @@ const COUNTS: [ReportIndicator, Pick, Pick][] = [
 	['beneficiaries', (t) => t.people, () => 0],
 	['women-girls', (t) => t.women, (t) => t.sexAgeWithheld],
 	['children', (t) => t.children, (t) => t.sexAgeWithheld],
-	['disability-unknown', (t) => t.unknown, () => 0],
+	['disability-unknown', (t) => t.unknown, (t) => t.unknownUnattributed],
 	['foreign', (t) => t.foreign, (t) => t.foreignUnattributed],
 	['stateless', (t) => t.stateless, (t) => t.nationalityWithheld]
 ];
 const share = (t: Totals) => (t.yes + t.no > 0 ? t.yes / (t.yes + t.no) : null);
-/** A count with `unattributed` people it may lack: exact, a lower bound, or (nothing seen of it) not available. */
-const countBound = (value: number, unattributed: number): Bound => (unattributed === 0 ? 'exact' : value > 0 ? 'lower' : 'none');
+/** A count with `unattributed` people it may lack (or a row group hidden whole): exact, a lower bound, or (nothing seen of it) not available. */
+const countBound = (value: number, unattributed: number, complete: boolean): Bound => (unattributed === 0 && complete ? 'exact' : value > 0 ? 'lower' : 'none');
 /** "Yes" or "no" withheld somewhere (or a row group's disability not published): the share among the known is not known. */
-const shareBound = (t: Totals): Bound => (t.shareExact ? 'exact' : 'none');
+const shareBound = (t: Totals): Bound => (t.shareExact && t.complete ? 'exact' : 'none');
 
 export function reportRows(current: PeriodFigures, previous: PeriodFigures | null): ReportRow[] {
 	const hasPrevious = previous !== null && previous.total.people > 0;
@@ -138,11 +146,11 @@ export function reportRows(current: PeriodFigures, previous: PeriodFigures | nul
 		previous: before ? pick(before) : null,
 		perYear: current.years.map(pick),
 		bounds: {
-			value: countBound(pick(current.total), unattributed(current.total)),
-			previous: before ? countBound(pick(before), unattributed(before)) : 'none',
-			perYear: current.years.map((y) => countBound(pick(y), unattributed(y)))
+			value: countBound(pick(current.total), unattributed(current.total), current.total.complete),
+			previous: before ? countBound(pick(before), unattributed(before), before.complete) : 'none',
+			perYear: current.years.map((y) => countBound(pick(y), unattributed(y), y.complete))
 		},
-		notes: notes(unattributed(current.total))
+		notes: notes(unattributed(current.total) + (current.total.complete ? 0 : 1))
 	}));
 	rows.splice(3, 0, {
 		id: 'disability-share',

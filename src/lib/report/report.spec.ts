@@ -12,7 +12,7 @@ const ky = { lang: 'ky' as const, k: 10 };
 
 const figures = (from: number, to: number, t: Partial<PeriodFigures['total']>, countries: [string, number][] = []): PeriodFigures => ({
 	from, to, years: [],
-	total: { people: 0, women: 0, children: 0, sexAgeWithheld: 0, yes: 0, no: 0, unknown: 0, foreign: 0, stateless: 0, nationalityWithheld: 0, foreignUnattributed: 0, disabilityWithheld: 0, shareExact: true, countriesWithheld: 0, other: 0, ...t },
+	total: { people: 0, women: 0, children: 0, sexAgeWithheld: 0, yes: 0, no: 0, unknown: 0, foreign: 0, stateless: 0, nationalityWithheld: 0, foreignUnattributed: 0, unknownUnattributed: 0, shareExact: true, countriesWithheld: 0, other: 0, complete: true, ...t },
 	countries: countries.map(([category, n]) => ({ category, n })),
 	countryCount: countries.length,
 	countryCountExact: true
@@ -35,6 +35,21 @@ describe('reportSentences(current, previous, subject, ctx)', () => {
 			'Гражданство: 7 стран; больше всего — Кыргызстан (250) и Афганистан (18).',
 			'Это на 22\u00a0% меньше, чем в 2020–2022 годах.'
 		]);
+	});
+
+	it('says "at least" where a row group of the period is hidden whole, gives no share that is not the true one, and no comparison with a bound', () => {
+		const partial = figures(2020, 2022, { people: 25, yes: 5, no: 15, complete: false });
+		const withheld = figures(2023, 2025, { people: 312, yes: 122, no: 176, shareExact: false }, [['KG', 250]]);
+		expect(reportSentences(withheld, partial, 'the programme', en)).toEqual([
+			'From 2023 to 2025 the programme served 312 people; the share with a disability cannot be given: some people’s status is withheld at this level.',
+			'They came from 1 country: Kyrgyzstan (250).',
+			'A comparison with 2020–2022 is not published: some people of one of the periods are withheld at this level.'
+		]);
+		expect(reportSentences(partial, null, 'программы', ru)[0]).toBe(
+			'В 2020–2022 годах помощь программы получили не менее 25 человек; долю людей с инвалидностью назвать нельзя: статус части людей на этом уровне скрыт.'
+		);
+		expect(reportSentences(partial, null, 'программа', ky)[0]).toMatch(/^2020–2022-жылдары программа кеминде 25 адамга жардам көрсөттү; майыптуулугу барлардын үлүшүн айтууга болбойт/);
+		expect(reportSentences(withheld, partial, 'программа', ky)[2]).toMatch(/салыштыруу жарыяланбайт: бул деңгээлде/);
 	});
 
 	it('uses Russian plural forms: 1 человек, 2 человека, 5 человек, 21 человек, 111 человек', () => {
@@ -176,7 +191,7 @@ describe('periodFigures(engine, grant period) over a release of several levels',
 		expect(f.total).toEqual({
 			people: 100, women: 50, children: 10, sexAgeWithheld: 0, yes: 30, no: 60, unknown: 10,
 			// UZ, AF, and Other beside a published Kyrgyzstan: 30 foreign nationals, none unattributed.
-			foreign: 30, stateless: 10, nationalityWithheld: 0, foreignUnattributed: 0, disabilityWithheld: 0, shareExact: true, countriesWithheld: 0, other: 5
+			foreign: 30, stateless: 10, nationalityWithheld: 0, foreignUnattributed: 0, unknownUnattributed: 0, shareExact: true, countriesWithheld: 0, other: 5, complete: true
 		});
 		expect(f.countries).toEqual([{ category: 'KG', n: 60 }, { category: 'UZ', n: 15 }, { category: 'AF', n: 10 }]);
 		// The three countries shown and the two the period's Other holds.

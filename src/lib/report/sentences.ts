@@ -43,15 +43,27 @@ export function people(n: number, ctx: DisplayContext, forms: Forms = PEOPLE): s
 	return `${shown.text} ${pluralForm(shownNumber, lang, forms[lang])}`;
 }
 
+const AT_LEAST: Record<Lang, string> = { en: 'at least', ru: 'не менее', ky: 'кеминде' };
+
+/** Why the share with a disability is not given where some people's status is withheld (it would not be the true share). */
+const SHARE_UNKNOWN: Record<Lang, string> = {
+	en: 'the share with a disability cannot be given: some people’s status is withheld at this level',
+	ru: 'долю людей с инвалидностью назвать нельзя: статус части людей на этом уровне скрыт',
+	ky: 'майыптуулугу барлардын үлүшүн айтууга болбойт: бул деңгээлде айрым адамдардын статусу жашырылган'
+};
+
 function served(f: PeriodFigures, subject: string, ctx: DisplayContext): string {
 	const lang = ctx.lang;
 	const t = f.total;
 	const known = t.yes + t.no;
-	const who = people(t.people, ctx);
+	// A row group of the period hidden whole: the people counted are a lower bound, said so.
+	const who = `${t.complete ? '' : `${AT_LEAST[lang]} `}${people(t.people, ctx)}`;
 	const share = displayShare(t.yes, known, ctx);
+	const shareTrue = t.shareExact && t.complete;
 	if (lang === 'en') {
 		const head = `${period(f.from, f.to, lang)} ${subject} served ${who}`;
 		if (t.people === 0) return `${period(f.from, f.to, lang)} ${subject} registered no one.`;
+		if (!shareTrue) return `${head}; ${SHARE_UNKNOWN.en}.`;
 		if (share.suppressed && share.bound === null) return `${head}; the share with a disability is not published for so few people.`;
 		const of = share.bound === '<' ? `fewer than ${share.text.slice(1)}` : share.bound === '>' ? `more than ${share.text.slice(1)}` : share.text;
 		return `${head}, ${of} of them with a disability (of ${people(known, ctx)} whose status is known).`;
@@ -60,6 +72,7 @@ function served(f: PeriodFigures, subject: string, ctx: DisplayContext): string 
 		// The subject is in the nominative («программа», «уюмдар»): the one who gave the help.
 		if (t.people === 0) return `${period(f.from, f.to, lang)} ${subject}: эч ким катталган эмес.`;
 		const head = `${period(f.from, f.to, lang)} ${subject} ${who}га жардам көрсөттү`;
+		if (!shareTrue) return `${head}; ${SHARE_UNKNOWN.ky}.`;
 		if (share.suppressed && share.bound === null) return `${head}; мынчалык аз адам үчүн майыптуулугу барлардын үлүшү жарыяланбайт.`;
 		// «%» is read «пайыз», so its ending does not depend on the number: 23%дан аз.
 		const of = share.bound === '<' ? `${share.text.slice(1)}дан аз` : share.bound === '>' ? `${share.text.slice(1)}дан ашык` : share.text;
@@ -68,6 +81,7 @@ function served(f: PeriodFigures, subject: string, ctx: DisplayContext): string 
 	const verb = pluralForm(displayCount(t.people, ctx).suppressed ? 5 : t.people, 'ru', { one: 'получил', other: 'получили' });
 	if (t.people === 0) return `${period(f.from, f.to, lang)} ${subject}: никто не зарегистрирован.`;
 	const head = `${period(f.from, f.to, lang)} помощь ${subject} ${verb} ${who}`;
+	if (!shareTrue) return `${head}; ${SHARE_UNKNOWN.ru}.`;
 	if (share.suppressed && share.bound === null) return `${head}; доля людей с инвалидностью для такого малого числа не публикуется.`;
 	const of = share.bound === '<' ? `менее ${share.text.slice(1)}` : share.bound === '>' ? `более ${share.text.slice(1)}` : share.text;
 	return `${head}, из них ${of} — с инвалидностью (из ${people(known, ctx, PEOPLE_GENITIVE)} с известным статусом).`;
@@ -78,9 +92,10 @@ function countries(f: PeriodFigures, ctx: DisplayContext): string | null {
 	// Countries in "Other nationalities" count when the release says how many; they have no name to list.
 	const n = f.countryCount;
 	if (n === 0 || f.countries.length === 0) return null;
-	const top = f.countries.slice(0, 2).map((c) => `${countryName(c.category, lang)} (${displayCount(c.n, ctx).text})`);
-	// Some countries withheld (or in an "Other" that cannot be counted): the number is a lower bound, said so.
+	// Some countries withheld (or in an "Other" that cannot be counted): the number is a lower bound,
+	// said so; the people of each country may then lack some withheld too.
 	const atLeast = !f.countryCountExact;
+	const top = f.countries.slice(0, 2).map((c) => `${countryName(c.category, lang)} (${atLeast ? '≥ ' : ''}${displayCount(c.n, ctx).text})`);
 	if (lang === 'en') {
 		const list = top.join(' and ');
 		if (atLeast) return `They came from at least ${formatNumber(n, 'en')} ${n === 1 ? 'country' : 'countries'}, most from ${list}.`;
@@ -101,6 +116,8 @@ function comparison(f: PeriodFigures, before: PeriodFigures | null, ctx: Display
 		return lang === 'en' ? `There is no earlier period of the same length to compare with${before ? ` (no one registered ${when})` : ''}.` : `Сравнить не с чем: ${before ? `${when} данных нет` : 'нет предыдущего периода'}.`;
 	const now = f.total.people;
 	const then = before.total.people;
+	if (!f.total.complete || !before.total.complete)
+		return lang === 'en' ? `A comparison with ${when.slice(3)} is not published: some people of one of the periods are withheld at this level.` : `Сравнение с периодом ${when} не публикуется: часть людей одного из периодов на этом уровне скрыта.`;
 	if (now < ctx.k || then < ctx.k)
 		return lang === 'en' ? `A comparison with ${when.slice(3)} is not published: one of the numbers is below ${ctx.k}.` : `Сравнение с периодом ${when} не публикуется: одно из чисел меньше ${ctx.k}.`;
 	const change = (now - then) / then;
@@ -117,6 +134,7 @@ function kyComparison(f: PeriodFigures, before: PeriodFigures | null, ctx: Displ
 	const now = f.total.people;
 	const then = before.total.people;
 	if (then === 0) return `Салыштыра турган эч нерсе жок: ${years}ы эч ким катталган эмес.`;
+	if (!f.total.complete || !before.total.complete) return `${years} менен салыштыруу жарыяланбайт: бул деңгээлде мезгилдердин биринин айрым адамдары жашырылган.`;
 	// «10 адамдан аз», not «10дон аз»: a bare number's ending would follow how the number is read.
 	if (now < ctx.k || then < ctx.k) return `${years} менен салыштыруу жарыяланбайт: мезгилдердин биринде ${ctx.k} адамдан аз катталган.`;
 	const change = (now - then) / then;
