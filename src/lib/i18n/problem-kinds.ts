@@ -16,6 +16,9 @@ export interface ReasonWords {
 	looksLike: (column: string, byValues: boolean) => string;
 	duplicate: (column: string) => string;
 	notRecognised: string;
+	/** A survey tool's own column (KoboToolbox, ODK: `_id`, `_uuid`, `start`), and a row's serial number («№ п/п»). */
+	surveyMetadata: string;
+	rowNumber: string;
 }
 
 /** A column's reason ("looks like a phone number column (by its values)") in another language. */
@@ -24,5 +27,7 @@ export function reasonIn(words: ReasonWords, reason: string): string {
 	if (looks && words.kinds[looks[1]]) return words.looksLike(words.kinds[looks[1]], looks[2] !== undefined);
 	const duplicate = /^duplicate of column (\d+)$/.exec(reason);
 	if (duplicate) return words.duplicate(duplicate[1]);
+	if (reason === 'survey tool metadata (which submission, when)') return words.surveyMetadata;
+	if (reason === 'row number') return words.rowNumber;
 	return reason === 'not a recognised field' ? words.notRecognised : reason;
 }

@@ -13,6 +13,10 @@ import type { Engine } from '$lib/db/engine';
 import { loadExports, type ColumnChoice, type IngestResult } from './load-export';
 import { profileColumns, idScore } from '$lib/normalise/profile';
 import { UNKNOWN } from '$lib/types';
+import { formatCheck } from '$lib/server/release-exports';
+import { checkReportCsv } from '$lib/upload/check-report-csv';
+import en from '$lib/i18n/messages/en';
+import ru from '$lib/i18n/messages/ru';
 import { englishRegister, koboExport, oneRowPerPerson, russianRegister, unnamedIdRegister, type Register } from '../../../tests/fixtures/registers-by-meaning';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -87,6 +91,22 @@ describe('an id no header names', () => {
 		const after = await load(register.name, csv(register), { id: 1 });
 		expect(after.files[0].keyFields?.[0]).toEqual({ field: 'id', status: 'recognised', column: 'Досье' });
 		expect(figures(after)).toEqual(register.truth);
+	});
+
+	it('is said first by `npm run release` (by its place, no value) and in the check report spreadsheet, in the page language', async () => {
+		const register = unnamedIdRegister();
+		const { files } = await load(register.name, csv(register));
+		const printed = formatCheck(files).split('\n');
+		expect(printed[1]).toBe(
+			'  person id: none named — each row is counted as one person; the column at line 1, column 2 looks like one (its codes repeat on rows with different dates): name it "case_id" in the header row, or choose it on /upload'
+		);
+		for (const row of register.table.slice(1, 20)) for (const value of row.slice(1, 2)) expect(formatCheck(files)).not.toContain(value);
+		expect(checkReportCsv(files, en, 'en')).toContain(en.idGuessed('Досье'));
+		expect(checkReportCsv(files, ru, 'ru')).toContain(ru.idGuessed('Досье'));
+		const plain = await load('no-id.csv', new TextEncoder().encode('date,sex\n2024-01-01,F\n2024-01-02,M\n'));
+		expect(formatCheck(plain.files).split('\n')[1]).toBe('  person id: none — each row is counted as one person (someone registered twice is counted twice)');
+		const known = russianRegister();
+		expect(formatCheck((await load(known.name, csv(known))).files)).not.toContain('person id');
 	});
 
 	it('is not proposed where codes repeat on the same date (a household, a group registered together)', () => {

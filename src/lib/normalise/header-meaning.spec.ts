@@ -7,6 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { fieldOfHeader, mapHeaders, ROW_NUMBER_REASON, SURVEY_METADATA_REASON } from './fields';
 import { headerReadings, isRowNumber, isSurveyExport, singular } from './header-meaning';
+import ru from '$lib/i18n/messages/ru';
+import ky from '$lib/i18n/messages/ky';
 
 const VARIANTS: [string, string | null][] = [
 	// English registers
@@ -142,5 +144,11 @@ describe('mapHeaders(headers): survey tools and row numbers', () => {
 		expect(headerReadings('№ дела')).toContain('номердела');
 		expect(headerReadings('group_intake/date_of_service')).toContain('dateofservice');
 		expect(['categories', 'groups', 'status', 'sex', 'address', 'boxes', 'ages'].map(singular)).toEqual(['category', 'group', 'status', 'sex', 'address', 'box', 'age']);
+	});
+});
+
+describe('why a survey column or a row number is ignored', () => {
+	it('is said in Russian and Kyrgyz', () => {
+		for (const m of [ru, ky]) for (const reason of [SURVEY_METADATA_REASON, ROW_NUMBER_REASON]) expect(m.columnReason(reason)).toMatch(/^[^a-z]*$/);
 	});
 });

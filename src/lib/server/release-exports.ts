@@ -15,6 +15,7 @@ import type { Settings } from '$lib/settings';
 import { createNodeEngine } from './engine-node';
 import { localDate } from '$lib/ingest/export-date';
 import { cellOf } from '$lib/ingest/sheet-text';
+import { countedByRow } from '$lib/ingest/person-id';
 import { readSettings } from './read-data';
 
 /** Why exports must not be published: one that cannot be read, or holds a direct identifier. */
@@ -31,14 +32,37 @@ export function buildErrors(files: FileReport[]): string[] {
 	return errors;
 }
 
-/** The check report as log lines: rows read = loaded + rejected, and each problem with its lines. */
+/** The check report as log lines: rows read = loaded + rejected, a key field not recognised (said first), and each problem with its lines. */
 export function formatCheck(files: FileReport[]): string {
 	return files
 		.flatMap((f) => [
 			`${f.file}: ${f.rowsRead} rows read = ${f.rowsLoaded} loaded + ${f.rowsRejected} rejected`,
+			...keyFieldLines(f),
 			...f.problems.map((p) => `  ${p.rejected ? 'rejected' : 'kept as unknown'}: ${p.kind} ×${p.rows} (lines ${p.lines.join(', ')})`)
 		])
 		.join('\n');
+}
+
+/**
+ * A person id or a year/date no header names, in words: without an id each row is counted as a
+ * person. A proposed column is named by its place (a header could be a record's value after all),
+ * with what to do: name it in the header, or choose it on /upload.
+ */
+function keyFieldLines(f: FileReport): string[] {
+	const place = (index: number) => (f.sheet ? cellOf(f, f.headerLine ?? 1, index) : `line ${f.headerLine ?? 1}, column ${index + 1}`);
+	return (f.keyFields ?? [])
+		.filter((k) => k.status !== 'recognised' && !(k.field !== 'id' && f.needsMapping && k.status === 'missing'))
+		.map((k) => {
+			const candidate = k.candidateIndex === undefined ? '' : ` ${place(k.candidateIndex)}`;
+			if (k.field === 'id')
+				return k.status === 'guessed'
+					? `  person id: none named — each row is counted as one person; the column at${candidate} looks like one (its codes repeat on rows with different dates): name it "case_id" in the header row, or choose it on /upload`
+					: countedByRow(f)
+						? '  person id: none — each row is counted as one person (someone registered twice is counted twice)'
+						: '';
+			return `  ${k.field}: none named; the column at${candidate} holds dates: name it "registration_date" in the header row, or choose it on /upload`;
+		})
+		.filter((line) => line !== '');
 }
 
 export const formatRelease = (r: Pick<Release, 'loss'> & { audit: AuditSummary[] }) => `${formatLossReport(r.loss)}\n${formatAudit(r.audit, r.loss.k)}`;

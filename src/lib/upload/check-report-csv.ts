@@ -14,6 +14,12 @@ export function checkReportCsv(files: FileReport[], m: Messages, lang: Lang): st
 	for (const f of files) {
 		rows.push([f.file, m.summary, '', f.error !== undefined ? m.fileError(f.error) : m.rowsSummary(String(f.rowsRead), String(f.rowsLoaded), String(f.rowsRejected)), f.rowsRead, '', '']);
 		if (countedByRow(f)) rows.push([f.file, m.summary, '', m.noPersonId, '', '', '']);
+		// A key field no header names: the column its values propose, or none (key-fields.ts).
+		for (const k of f.keyFields ?? []) {
+			if (k.status === 'recognised' || (k.field === 'id' && k.status === 'missing')) continue;
+			const text = k.field === 'id' ? m.idGuessed(k.candidate ?? '') : k.candidate !== undefined ? m.dateGuessed(k.candidate) : m.dateMissing;
+			rows.push([f.file, m.summary, k.candidate ?? '', text, '', k.candidateIndex === undefined ? '' : cellOf(f, f.headerLine ?? 1, k.candidateIndex), '']);
+		}
 		for (const p of f.problems)
 			rows.push([f.file, p.rejected ? m.rejectedRow : m.keptUnknown, f.fieldColumns?.[p.field] ?? p.field, m.problemKind(p.kind), p.rows, placesOf(f, p).join(' '), p.values.join(' | ')]);
 		// A column's line is the header's (below a title, not line 1).

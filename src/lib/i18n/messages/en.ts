@@ -107,6 +107,18 @@ const en = {
 	summary: 'summary',
 	noPersonId: 'No column holds a person’s id (a case or client code): each row is counted as one person, so someone registered twice is counted twice. If the export has such a column, give it a header like “case_id” or “client code”, or export it.',
 	noProblems: 'No problems found.',
+	/** The key fields (key-fields.ts): the person's id and the year or date, each recognised, guessed from values, or missing. */
+	keyFieldNames: { id: 'Person id', year: 'Year of registration', date: 'Date of registration' } as Record<'id' | 'year' | 'date', string>,
+	keyFieldRecognised: (field: string, column: string) => `${field}: column “${column}”.`,
+	idGuessed: (column: string) => `Column “${column}” looks like a person’s id: its codes repeat on rows with different dates (a person’s visits). Until you use it, each row is counted as one person.`,
+	dateGuessed: (column: string) => `No column is named as the year or date of registration; column “${column}” holds dates.`,
+	dateMissing: 'No column holds the year or date of registration.',
+	keyFieldNouns: { id: 'the person id', year: 'the year', date: 'the date' } as Record<'id' | 'year' | 'date', string>,
+	useAsKey: (column: string, field: string) => `Use “${column}” as ${field}`,
+	/** A column whose values look like a field its header does not name. */
+	valuesLookLike: (field: string) => `its values look like “${field}” (a guess)`,
+	useAsField: (field: string) => `Use as “${field}”`,
+	fieldNames: { sex: 'Sex', age: 'Age', nationality: 'Nationality', disability: 'Disability', year: 'Year', date: 'Date', id: 'Person id' } as Record<string, string>,
 	/** A problem kind as the reader and the normalisers name it (in English). */
 	problemKind: (kind: string) => kind,
 	/** Why a column was refused or ignored, as mapHeaders and refusalReason say it (in English). */

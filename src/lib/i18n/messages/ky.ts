@@ -52,7 +52,9 @@ const KY_REASONS: ReasonWords = {
 	},
 	looksLike: (column, byValues) => `${column} мамычасына окшош${byValues ? ' (маанилери боюнча)' : ''}`,
 	duplicate: (column) => `${column}-мамычаны кайталайт`,
-	notRecognised: 'таанылган талаа эмес'
+	notRecognised: 'таанылган талаа эмес',
+	surveyMetadata: 'сурамжылоо программасынын кызматтык мамычасы (кайсы анкета, качан)',
+	rowNumber: 'саптын номери'
 };
 
 const SAVE_AS_CSV_KY = 'Аны CSV катары сактап (Файл → Башкача сактоо → CSV UTF-8), ошол файлды таштаңыз.';
@@ -190,6 +192,16 @@ const ky: Messages = {
 	summary: 'жыйынтык',
 	noPersonId: 'Бир да мамычада адамдын коду (иштин же кардардын коду) жок: ар бир сап бир адам катары саналат, эки жолу катталган адам эки жолу саналат. Мындай мамыча болсо, ага «Кардардын коду» же «case_id» деген ат бериңиз, же аны экспортко кошуңуз.',
 	noProblems: 'Көйгөй табылган жок.',
+	keyFieldNames: { id: 'Адамдын коду', year: 'Катталган жылы', date: 'Катталган күнү' },
+	keyFieldRecognised: (field, column) => `${field}: «${column}» мамычасы.`,
+	idGuessed: (column) => `«${column}» мамычасы адамдын кодуна окшош: анын коддору ар башка күндөгү саптарда кайталанат (кайра кайрылуулар). Аны тандамайынча ар бир сап бир адам катары саналат.`,
+	dateGuessed: (column) => `Бир да мамыча катталган жыл же күн деп аталган эмес; «${column}» мамычасында даталар бар.`,
+	dateMissing: 'Бир да мамычада катталган жыл же күн жок.',
+	keyFieldNouns: { id: 'адамдын коду', year: 'катталган жыл', date: 'катталган күн' },
+	useAsKey: (column, field) => `«${column}» мамычасын ${field} катары колдонуу`,
+	valuesLookLike: (field) => `маанилери боюнча «${field}» талаасына окшош (болжол)`,
+	useAsField: (field) => `«${field}» катары колдонуу`,
+	fieldNames: { sex: 'Жынысы', age: 'Жашы', nationality: 'Жарандыгы', disability: 'Майыптуулук', year: 'Жыл', date: 'Күнү', id: 'Адамдын коду' },
 	problemKind: (kind) => kindIn(KY_KINDS, kind),
 	columnReason: (reason) => reasonIn(KY_REASONS, reason),
 	fileError: (error) => fileErrorIn(KY_FILE_ERRORS, error),

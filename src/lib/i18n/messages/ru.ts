@@ -48,7 +48,9 @@ const RU_REASONS: ReasonWords = {
 	},
 	looksLike: (column, byValues) => `похоже на ${column}${byValues ? ' (по значениям)' : ''}`,
 	duplicate: (column) => `повторяет столбец ${column}`,
-	notRecognised: 'поле не распознано'
+	notRecognised: 'поле не распознано',
+	surveyMetadata: 'служебный столбец программы опроса (какая анкета, когда)',
+	rowNumber: 'номер строки'
 };
 
 const SAVE_AS_CSV_RU = 'Сохраните её как CSV (Файл → Сохранить как → CSV UTF-8) и перетащите этот файл.';
@@ -184,6 +186,16 @@ const ru: Messages = {
 	summary: 'итог',
 	noPersonId: 'Ни в одном столбце нет кода человека (номера дела или клиента): каждая строка считается одним человеком, и тот, кто зарегистрирован дважды, посчитан дважды. Если такой столбец есть, назовите его, например, «Код клиента» или «case_id», или добавьте его в выгрузку.',
 	noProblems: 'Проблем не найдено.',
+	keyFieldNames: { id: 'Код человека', year: 'Год регистрации', date: 'Дата регистрации' },
+	keyFieldRecognised: (field, column) => `${field}: столбец «${column}».`,
+	idGuessed: (column) => `Столбец «${column}» похож на код человека: его коды повторяются в строках с разными датами (повторные обращения). Пока он не выбран, каждая строка считается одним человеком.`,
+	dateGuessed: (column) => `Ни один столбец не назван годом или датой регистрации; в столбце «${column}» — даты.`,
+	dateMissing: 'Ни в одном столбце нет года или даты регистрации.',
+	keyFieldNouns: { id: 'код человека', year: 'год регистрации', date: 'дату регистрации' },
+	useAsKey: (column, field) => `Использовать «${column}» как ${field}`,
+	valuesLookLike: (field) => `по значениям похоже на поле «${field}» (предположение)`,
+	useAsField: (field) => `Использовать как «${field}»`,
+	fieldNames: { sex: 'Пол', age: 'Возраст', nationality: 'Гражданство', disability: 'Инвалидность', year: 'Год', date: 'Дата', id: 'Код человека' },
 	problemKind: (kind) => kindIn(RU_KINDS, kind),
 	columnReason: (reason) => reasonIn(RU_REASONS, reason),
 	fileError: (error) => fileErrorIn(RU_FILE_ERRORS, error),
