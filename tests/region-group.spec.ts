@@ -21,6 +21,7 @@ import { people, type OraclePerson } from './e2e/oracle';
 const K = 10;
 let published: Engine;
 let exact: Engine;
+let byGroup: Engine;
 let oracle: OraclePerson[];
 
 beforeAll(async () => {
@@ -32,11 +33,16 @@ beforeAll(async () => {
 	await loadCounts(published, released.rows, released.otherCountries);
 	exact = await createNodeEngine();
 	await loadCounts(exact, countTables(rows, UPLOAD_SCOPE));
+	// A site whose settings cut the release by group: no group view, the groups are its scope cells.
+	const cut = await release(rows, { k: K, scope: ['group'], periods: [] });
+	byGroup = await createNodeEngine();
+	await loadCounts(byGroup, cut.rows, cut.otherCountries);
 	oracle = people();
 }, 120_000);
 afterAll(async () => {
 	await published?.close();
 	await exact?.close();
+	await byGroup?.close();
 });
 
 /** People per value of a field, as the oracle counts them. */
@@ -126,5 +132,15 @@ describe("/upload's exact table (cut by organisation, programme and group)", () 
 		expect(asMap(tunuk2024.region)).toEqual(truth('region', keep));
 		expect(asMap(tunuk2024.group)).toEqual(truth('group', keep));
 		expect(asMap(tunuk2024.region).get('Talas')).toBe(5); // exact here: staff see the export itself
+	});
+});
+
+describe('a release cut by beneficiary group (settings scope ["group"])', () => {
+	it('reads the groups from the scope cells of its levels, each the true count, for the whole period and for one year', async () => {
+		const all = await computeIndicators(byGroup, {}, { groupInScope: true });
+		expect(asMap(all.group)).toEqual(truth('group'));
+		expect(asMap(all.region)).toEqual(truth('region'));
+		const y2024 = await computeIndicators(byGroup, { from: 2024, to: 2024 }, { groupInScope: true });
+		expect(asMap(y2024.group)).toEqual(truth('group', (p) => p.year === 2024));
 	});
 });

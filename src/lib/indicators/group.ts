@@ -3,19 +3,19 @@
  * one cut by group (and /upload's exact table) has no such view: there the groups are its scope
  * cells, read from the total view at a level cut by group.
  */
-import { ALL, WITHHELD, type CategoryRow } from '$lib/types';
+import { WITHHELD, type CategoryRow } from '$lib/types';
 import { ident } from '$lib/db/engine';
 import { COUNTS_TABLE, categoryCountsSql, where, type Query } from './query';
 import type { Level } from './level';
 
 export const groupSql = (level: Level): Query => categoryCountsSql('group', level);
 
-/** The people of each group at a level cut by group (its scope cells: a small group is in OTHER). */
+/** The people of each group at a level cut by group (its scope cells: a small group is in OTHER); `where` pins group to its values. */
 export function groupsInScopeSql(level: Level): Query {
 	const w = where('total', level);
 	const group = ident('group');
 	return {
-		sql: `SELECT ${group} AS category, sum(n)::DOUBLE AS n FROM ${COUNTS_TABLE} WHERE ${w.sql} AND ${group} <> '${ALL}' GROUP BY ALL ORDER BY n DESC, category`,
+		sql: `SELECT ${group} AS category, sum(n)::DOUBLE AS n FROM ${COUNTS_TABLE} WHERE ${w.sql} GROUP BY ALL ORDER BY n DESC, category`,
 		params: w.params
 	};
 }

@@ -110,9 +110,13 @@ export function catalogOf(engine: Engine): Promise<TableCatalog> {
 export async function computeIndicators(engine: Engine, filters: Filters, options: IndicatorOptions = {}): Promise<Indicators> {
 	const catalog = await catalogOf(engine);
 	const level = chooseLevel(filters, catalog);
-	const regions = catalog.views.has('region') ? run<CategoryRow>(engine, regionSql(level)) : null;
 	const groupsCut = catalog.scope.includes('group');
-	const groups = !catalog.views.has('group') ? null : run<CategoryRow>(engine, groupsCut ? groupsInScopeSql(chooseLevel(filters, catalog, ['group'])) : groupSql(level));
+	// Issued first, awaited after the others: marked as handled, so that a failure of those is the one reported.
+	const breakdowns = Promise.all([
+		catalog.views.has('region') ? run<CategoryRow>(engine, regionSql(level)) : null,
+		catalog.views.has('group') ? run<CategoryRow>(engine, groupsCut ? groupsInScopeSql(chooseLevel(filters, catalog, ['group'])) : groupSql(level)) : null
+	]);
+	breakdowns.catch(() => {});
 	const years = perYear(level, filters, catalog);
 	const stackBy = options.stackBy ?? 'none';
 	// A trend split by a scope field needs a level cut by it; one split by the group view does not.
@@ -134,6 +138,7 @@ export async function computeIndicators(engine: Engine, filters: Filters, option
 	const complete = coverage.every((r) => r.complete);
 	const yearComplete = (year: number) => !yearCoverage.some((r) => Number(r.year) === year && !r.complete);
 	const published = byYear.filter((r) => r.n > 0);
+	const [regions, groups] = await breakdowns;
 	const others = nationalities.some((r) => r.category === OTHER && r.n > 0) ? otherCountriesOf(level, catalog) : 0;
 	const countriesSeen = nationalities.length > 0 || totals.n === 0;
 	const otherCounted = others > 0 || !nationalities.some((r) => r.category === OTHER && r.n > 0);
@@ -157,8 +162,8 @@ export async function computeIndicators(engine: Engine, filters: Filters, option
 			.filter((r) => r.yes + r.no + r.unknown > 0 || r.exact === false),
 		sexAge: sexAge.map(({ sex, age, n, exact }) => marked({ sex, age, n }, complete && exact)),
 		exploitation: exploitation ? exploitation.map(({ category, n, exact }) => marked({ category, n }, complete && exact)) : null,
-		region: regions ? (await regions).map(({ category, n, exact }) => marked({ category, n }, complete && exact !== false)) : null,
-		group: groups ? (groupsCut ? groupsWithRest(await groups, totals.n) : await groups).map(({ category, n, exact }) => marked({ category, n }, complete && exact !== false)) : null
+		region: regions ? regions.map(({ category, n, exact }) => marked({ category, n }, complete && exact !== false)) : null,
+		group: groups ? (groupsCut ? groupsWithRest(groups, totals.n) : groups).map(({ category, n, exact }) => marked({ category, n }, complete && exact !== false)) : null
 	};
 }
 
