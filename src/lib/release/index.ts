@@ -8,10 +8,11 @@
  * duals) stops being published, and the release is protected and audited again — so what is
  * published has always passed the audit, whatever the heuristic missed.
  */
-import type { PersonRow, ReleaseRow, ScopeField } from '$lib/types';
+import type { PersonRow, ReleaseRow, ScopeField, ViewName } from '$lib/types';
 import { exactCounts, type ExactCounts } from './count-tables';
 import { buildLevels, groupKey, SEP, type Levels } from './levels';
-import { forcedCell, FrozenMismatch, noForced, protect, smallestShown, type Forced, type Frozen, type Protection } from './protect';
+import { forcedCell, FrozenMismatch, noForced, protect, type Forced, type Frozen, type Protection, type PublishedNode } from './protect';
+import { compareLoss, type Loss } from './withhold-cost';
 import { auditProblems, levelLosses, publishedRows, type OtherCountries, type RowSource } from './publish';
 import { audit, bindingRows, formatAudit, type AuditResult, type AuditViolation, type Highs } from './audit';
 import { lossWarnings, type LossReport } from './loss-report';
@@ -114,11 +115,21 @@ async function repair(p: Protection, forced: Forced, violations: AuditViolation[
 					if (!headlines.has(c) && p.totals.get(c) === p.totals.get(rel.parent)) (headlines.add(c), (grew = true));
 	}
 	const headline = (g: string) => headlines.has(g);
-	// Cheapest first: the whole period last, the grant periods before it; a category before a total
-	// before widening a "Withheld"; then the fewest people.
-	const kinds = { category: 0, total: 1, rest: 2 };
+	// Cheapest first: the whole period last, the grant periods before it; a category (or a node
+	// more in "Withheld") before a total; then what it loses with the partners the relations then
+	// ask for (withhold-cost.ts): counts of ≥ 2k people first, then people. Measured on a generated
+	// register: by people alone, a year's Kazakhstan of 25 (all organisations) went before an
+	// organisation's 22, and the year then needed a partner year of 31.
 	const whole = (g: string) => headline(g) && p.levels.groups.get(g)!.period.kind === 'all';
-	const cost = (source: RowSource, n: number) => [whole(source.group) ? 2 : headline(source.group) ? 1 : 0, kinds[source.kind], n];
+	const lossOf = (view: ViewName, source: RowSource, n: number): { loss: Loss; node?: PublishedNode } => {
+		const state = p.breakdowns.get(view)?.get(source.group);
+		const of = p.loss.get(view);
+		const plain = { loss: { big: 0, people: n } };
+		if (source.kind === 'total' || !state || !of) return plain;
+		const nodes = source.kind === 'category' ? [state.nodeOf.get(source.category!)!] : state.nodes.filter((node) => !node.hidden && node.n > 0);
+		return nodes.map((node) => ({ node, loss: of(source.group, node) })).sort((a, b) => compareLoss(a.loss, b.loss))[0] ?? plain;
+	};
+	const cost = (source: RowSource, loss: Loss) => [whole(source.group) ? 2 : headline(source.group) ? 1 : 0, source.kind === 'total' ? 1 : 0, loss.big, loss.people];
 	const order = (a: number[], b: number[]) => {
 		const i = a.findIndex((x, j) => x !== b[j]);
 		return i < 0 ? 0 : a[i] - b[i];
@@ -130,11 +141,15 @@ async function repair(p: Protection, forced: Forced, violations: AuditViolation[
 		forced.cells.set(violation.view, mine);
 		const candidates = (await bindingRows(problem, cell, solver))
 			.filter((r) => !p.frozen.has(problem.sources[r].group))
-			.map((r) => ({ source: problem.sources[r], cost: cost(problem.sources[r], problem.published[r].n) }))
+			.map((r) => {
+				const source = problem.sources[r];
+				const { loss, node } = lossOf(violation.view, source, problem.published[r].n);
+				return { source, node, cost: cost(source, loss) };
+			})
 			.sort((a, b) => order(a.cost, b.cost));
-		for (const { source } of candidates) {
+		for (const { source, node } of candidates) {
 			// A key to what this hides; one hidden for another violation this round may answer this one too.
-			const category = source.kind === 'total' ? '' : source.kind === 'category' ? source.category! : smallestShown(p.breakdowns.get(violation.view)?.get(source.group))?.members[0];
+			const category = source.kind === 'total' ? '' : node?.members[0];
 			if (category === undefined) continue;
 			const key = `${source.kind === 'total' ? 'total' : violation.view}${SEP}${forcedCell(source.group, category)}`;
 			if (thisRound.has(key)) break;

@@ -20,6 +20,7 @@
 import { OTHER, SEVERAL, UNKNOWN, WITHHELD, type ViewName } from '$lib/types';
 import { cellKey, type ExactCounts } from './count-tables';
 import { SEP, type Levels, type Relation } from './levels';
+import { compareLoss, lossOf, withheldAfter, type Hidden, type Loss, type Rule } from './withhold-cost';
 
 export const MIN_K = 5;
 
@@ -61,6 +62,8 @@ export interface Protection {
 	breakdowns: Map<ViewName, Map<string, GroupState>>;
 	/** Row groups published by an earlier release: carried from it, not published again. */
 	frozen: Set<string>;
+	/** Per breakdown, what withholding a shown node of a row group would lose (withhold-cost.ts): for the audit's repairs. */
+	loss: Map<ViewName, (group: string, node: PublishedNode) => Loss>;
 }
 
 /** What an earlier release published of some row groups: view → category → n ('total': '' → n); a group without rows published nothing. */
@@ -234,11 +237,16 @@ function protectBreakdown(view: ViewName, v: number, p: { exact: ExactCounts; le
 	// A group with one category left to show hides it by publishing no breakdown at all: its
 	// total alone does not say which categories are behind it.
 	const canHide = (g: string) => states.has(g) && !frozen.has(g);
-	const hide = (g: string, members: readonly string[]) => {
+	// The node the rule hides in a group for a category set: the smallest of theirs shown; nobody
+	// of these here: another shown node goes to "Withheld" instead (`instead`: the cheapest, or in
+	// a look-ahead the smallest).
+	const nodeToHide = (g: string, members: readonly string[], instead: (state: GroupState) => PublishedNode | undefined) => {
 		const state = states.get(g)!;
 		const shown = members.map((c) => state.nodeOf.get(c)!).filter((node) => node && !node.hidden && node.n > 0);
-		// Nobody of these here: the group's smallest shown category goes to "Withheld" instead.
-		const node = shown.sort((a, b) => a.n - b.n)[0] ?? (members.every((c) => !state.counts.get(c)) ? smallestShown(state) : undefined);
+		return shown.sort((a, b) => a.n - b.n)[0] ?? (members.every((c) => !state.counts.get(c)) ? instead(state) : undefined);
+	};
+	const hide = (g: string, members: readonly string[]) => {
+		const node = nodeToHide(g, members, (state) => cheapestShown(g, state));
 		if (node) node.hidden = true;
 		return !!node;
 	};
@@ -255,21 +263,52 @@ function protectBreakdown(view: ViewName, v: number, p: { exact: ExactCounts; le
 		if (present.length > 1) for (const c of present) if (!frozen.has(c)) for (const node of states.get(c)?.nodes ?? []) node.hidden = true;
 	}
 
+	// What withholding a node costs: its people and the partners it makes the relations ask for
+	// (withhold-cost.ts); the cheapest goes to "Withheld" first, not merely the smallest.
+	const relationsOf = new Map<string, Relation[]>();
+	for (const rel of levels.relations) for (const g of [rel.parent, ...rel.children]) relationsOf.set(g, [...(relationsOf.get(g) ?? []), rel]);
+	const setsOf = new Map<string, (readonly string[])[]>();
+	for (const [, members] of related) for (const c of members) setsOf.set(c, [...(setsOf.get(c) ?? []), members]);
+	const hiding = (node: PublishedNode): Hidden => {
+		const was = node.hidden;
+		node.hidden = true;
+		return { n: node.n, named: node.members.length === 1, categories: node.members, undo: () => (node.hidden = was) };
+	};
+	const rule: Rule = {
+		relationsOf: (g) => relationsOf.get(g) ?? [],
+		setsOf: (categories) => [...new Set(categories.flatMap((c) => setsOf.get(c) ?? []))],
+		pick: (rel, members) => nextHide(rel, k, (g) => value(g, members), (g) => !known(g, members), canHide),
+		hide: (g, members) => {
+			const node = nodeToHide(g, members, smallestShown);
+			return node && hiding(node);
+		}
+	};
+	const loss = (g: string, node: PublishedNode): Loss => lossOf(withheldAfter(rule, g, node.members, () => hiding(node)), k);
+	const cheapestShown = (g: string, state: GroupState) => {
+		const shown = state.nodes.filter((n) => !n.hidden && n.n > 0);
+		if (shown.length < 2) return shown[0];
+		return shown.map((node) => ({ node, loss: loss(g, node) })).sort((a, b) => compareLoss(a.loss, b.loss) || (a.node.category < b.node.category ? -1 : 1))[0].node;
+	};
+
+	// The relations first, to a fixed point, then one more node for each "Withheld" that needs it:
+	// so a node's look-ahead sees only the partners its own hiding asks for.
 	for (let changed = true; changed; ) {
 		changed = false;
+		for (let again = true; again; ) {
+			again = false;
+			for (const rel of levels.relations)
+				for (const [, members] of related) {
+					const pick = nextHide(rel, k, (g) => value(g, members), (g) => !known(g, members), canHide);
+					if (pick && hide(pick, members)) again = changed = true;
+				}
+		}
 		for (const [g, state] of states)
-			while (!frozen.has(g) && withheldNeedsMore(state, k)) {
-				const next = smallestShown(state);
-				if (!next) break;
-				next.hidden = changed = true;
-			}
-		for (const rel of levels.relations)
-			for (const [, members] of related) {
-				const pick = nextHide(rel, k, (g) => value(g, members), (g) => !known(g, members), canHide);
-				if (pick && hide(pick, members)) changed = true;
+			if (!frozen.has(g) && withheldNeedsMore(state, k)) {
+				const next = cheapestShown(g, state);
+				if (next) next.hidden = changed = true;
 			}
 	}
-	return states;
+	return { states, loss };
 }
 
 export function protect(exact: ExactCounts, levels: Levels, k: number, forced: Forced = noForced(), frozen: Frozen = new Map()): Protection {
@@ -278,9 +317,13 @@ export function protect(exact: ExactCounts, levels: Levels, k: number, forced: F
 	for (const [g, counts] of groupCounts(exact, levels, 0)) totals.set(g, counts.get('') ?? 0);
 	const hiddenTotals = protectTotals(levels, totals, k, forced.totals, frozen);
 	const breakdowns = new Map<ViewName, Map<string, GroupState>>();
+	const losses = new Map<ViewName, (group: string, node: PublishedNode) => Loss>();
 	const p = { exact, levels, totals, hiddenTotals, k, frozen };
 	exact.views.forEach((view, v) => {
-		if (view !== 'total') breakdowns.set(view, protectBreakdown(view, v, p, forced.cells.get(view) ?? new Set()));
+		if (view === 'total') return;
+		const { states, loss } = protectBreakdown(view, v, p, forced.cells.get(view) ?? new Set());
+		breakdowns.set(view, states);
+		losses.set(view, loss);
 	});
-	return { k, exact, levels, totals, hiddenTotals, breakdowns, frozen: new Set(frozen.keys()) };
+	return { k, exact, levels, totals, hiddenTotals, breakdowns, frozen: new Set(frozen.keys()), loss: losses };
 }
