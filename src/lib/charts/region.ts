@@ -7,7 +7,7 @@ import { OTHER, UNKNOWN, WITHHELD, type CategoryRow } from '$lib/types';
 import type { ChartOptions, ChartSpec, ChartTable } from './common';
 import { rankedChart, rankedTable, type Ranking } from './ranked';
 
-export const REGIONS: Ranking = { field: 'region', last: [OTHER, UNKNOWN, WITHHELD], ariaLabel: 'People by region', marginLeft: 165 };
+export const REGIONS: Ranking = { field: 'region', last: [OTHER, UNKNOWN, WITHHELD], ariaLabel: 'People by region', marginLeft: 180 };
 
 export const regionChart = (rows: CategoryRow[], opts: ChartOptions): ChartSpec => rankedChart(rows, opts, REGIONS);
 
