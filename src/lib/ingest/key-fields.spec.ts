@@ -109,6 +109,14 @@ describe('an id no header names', () => {
 		expect(formatCheck((await load(known.name, csv(known))).files)).not.toContain('person id');
 	});
 
+	it('under «№»: taken for a row number by its header, yet proposed when its values repeat on other dates', async () => {
+		const register = unnamedIdRegister();
+		const text = register.csv.replace('Досье', '№');
+		const { files } = await load('nomer.csv', new TextEncoder().encode(text));
+		expect(files[0].columns[1]).toMatchObject({ status: 'ignored', reason: 'row number', guess: 'id' });
+		expect(files[0].keyFields?.[0]).toEqual({ field: 'id', status: 'guessed', candidate: '№', candidateIndex: 1 });
+	});
+
 	it('is not proposed where codes repeat on the same date (a household, a group registered together)', () => {
 		const rows = Array.from({ length: 40 }, (_, i) => [`H-${Math.floor(i / 2)}`, `2024-01-${String(1 + (i % 28)).padStart(2, '0')}`]);
 		for (let i = 0; i < rows.length; i += 2) rows[i + 1][1] = rows[i][1];

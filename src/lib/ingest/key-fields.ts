@@ -7,7 +7,7 @@
  */
 import Papa from 'papaparse';
 import type { Field } from '$lib/types';
-import type { ColumnMapping } from '$lib/normalise/fields';
+import { ROW_NUMBER_REASON, type ColumnMapping } from '$lib/normalise/fields';
 import { fieldOfValues, idScore, profileColumns, PROFILE_ROWS } from '$lib/normalise/profile';
 import type { Sniffed } from './sniff';
 
@@ -39,6 +39,8 @@ export function sampleRows(text: string, sniffed: Pick<Sniffed, 'delimiter' | 'h
 
 /** An ignored column that could still be a field: not a survey tool's metadata, a row number or a duplicate. */
 const open = (c: ColumnMapping) => c.status === 'ignored' && c.reason === 'not a recognised field';
+/** A column headed «№» may hold case numbers after all: if its values repeat on other dates, it is no row number. */
+const openForId = (c: ColumnMapping) => open(c) || (c.status === 'ignored' && c.reason === ROW_NUMBER_REASON);
 
 /**
  * Columns with what their values propose (`guess`) where the header named nothing, the id's
@@ -60,7 +62,7 @@ export function proposeColumns(columns: ColumnMapping[], rows: string[][], chose
 	const dateColumn = chosen.get('date') ?? chosen.get('year') ?? [...guesses].find(([, f]) => f === 'date' || f === 'year')?.[0];
 	if (!chosen.has('id') && !chosen.has('count')) {
 		const dateOf = dateColumn === undefined ? undefined : (row: string[]) => (row[dateColumn] ?? '').trim() || null;
-		const scored = profileColumns(rows, free.filter((i) => !guesses.has(i)), dateOf)
+		const scored = profileColumns(rows, columns.filter((c) => openForId(c) && !guesses.has(c.index)).map((c) => c.index), dateOf)
 			.map((p) => ({ index: p.index, score: idScore(p, rows.length, dateOf !== undefined) }))
 			.filter((s) => s.score > 0)
 			.sort((a, b) => b.score - a.score || a.index - b.index);

@@ -124,7 +124,7 @@ const FIELD_WORDS: [string, RegExp][] = [
 ];
 /** Words that make a header about something other than the person's own field. */
 const OTHER_SUBJECT =
-	/^(?:type|types|kind|kinds|degree|level|cause|reason|date|year|day|month|comment|note|notes|details|description|perpetrator|trafficker|offender|father|mother|parent|spouse|partner|head|household|member|members|child|children|staff|worker|interviewer|enumerator|вид|тип|степень|группа|причина|дата|год|преступник\p{L}*|отец|мать|супруг\p{L}*|родител\p{L}*|дети|детей|сотрудник\p{L}*|түрү|датасы|жылы|ата|эне)$/u;
+	/^(?:type|types|kind|kinds|degree|level|status|cause|reason|date|year|day|month|comment|note|notes|details|description|perpetrator|trafficker|offender|father|mother|parent|spouse|partner|head|household|member|members|child|children|staff|worker|interviewer|enumerator|вид|тип|статус|степень|группа|причина|дата|год|преступник\p{L}*|отец|мать|супруг\p{L}*|родител\p{L}*|дети|детей|сотрудник\p{L}*|түрү|датасы|жылы|ата|эне)$/u;
 const MAX_QUESTION_WORDS = 8;
 
 export function fieldOfWords(header: string): string | null {
