@@ -49,21 +49,25 @@ const openForId = (c: ColumnMapping) => open(c) || (c.status === 'ignored' && c.
  */
 export function proposeColumns(columns: ColumnMapping[], rows: string[][], chosen: Map<Field, number>): ColumnMapping[] {
 	if (rows.length === 0) return columns;
-	const free = columns.filter(open).map((c) => c.index);
-	const profiles = profileColumns(rows, free);
+	const dateOf = (column: number | undefined) => (column === undefined ? undefined : (row: string[]) => (row[column] ?? '').trim() || null);
+	// One pass, against the date a header names; again against a date its values propose, only where no header names one.
+	const named = chosen.get('date') ?? chosen.get('year');
+	let profiles = profileColumns(rows, columns.filter(openForId).map((c) => c.index), dateOf(named));
 	const guesses = new Map<number, Field>();
 	const taken = new Set<Field>(chosen.keys());
 	for (const p of profiles) {
+		if (!open(columns[p.index])) continue;
 		const field = fieldOfValues(p, rows.length);
 		// One guess per field, and never for a field a header already names.
 		if (field && !taken.has(field) && ![...guesses.values()].includes(field)) guesses.set(p.index, field);
 	}
 	// The id: codes that repeat on rows with different dates (a person's visits).
-	const dateColumn = chosen.get('date') ?? chosen.get('year') ?? [...guesses].find(([, f]) => f === 'date' || f === 'year')?.[0];
+	const dateColumn = named ?? [...guesses].find(([, f]) => f === 'date' || f === 'year')?.[0];
 	if (!chosen.has('id') && !chosen.has('count')) {
-		const dateOf = dateColumn === undefined ? undefined : (row: string[]) => (row[dateColumn] ?? '').trim() || null;
-		const scored = profileColumns(rows, columns.filter((c) => openForId(c) && !guesses.has(c.index)).map((c) => c.index), dateOf)
-			.map((p) => ({ index: p.index, score: idScore(p, rows.length, dateOf !== undefined) }))
+		if (named === undefined && dateColumn !== undefined) profiles = profileColumns(rows, profiles.map((p) => p.index), dateOf(dateColumn));
+		const scored = profiles
+			.filter((p) => !guesses.has(p.index))
+			.map((p) => ({ index: p.index, score: idScore(p, rows.length, dateColumn !== undefined) }))
 			.filter((s) => s.score > 0)
 			.sort((a, b) => b.score - a.score || a.index - b.index);
 		if (scored.length) guesses.set(scored[0].index, 'id');

@@ -16,7 +16,7 @@ export interface ColumnProfile {
 	/** Rows of the sample with a value in this column. */
 	filled: number;
 	distinct: number;
-	/** Share of the filled values that read as each kind. */
+	/** Share of the filled values that read as each kind (of the first KIND_VALUES; below one half, only "below one half"). */
 	kinds: Record<ValueKind, number>;
 	/** Distinct values found on more than one row. */
 	repeated: number;
@@ -30,6 +30,13 @@ export interface ColumnProfile {
 const MOST = 0.9;
 /** Values in a profile: enough to see repeats, cheap to read (each distinct value is normalised once). */
 export const PROFILE_ROWS = 5000;
+/**
+ * Values tested for their kind (date, sex, …): the first 200 filled ones say whether 90% are, and
+ * a kind is no longer tested once half of them are not. Repeats are counted over every row.
+ * Measured on a 2-core machine under load: 120 columns × 5,000 rows in 0.3–0.7 s (2.3 s testing
+ * every value of every kind).
+ */
+const KIND_VALUES = 200;
 
 const read = (ok: (v: string) => boolean) => {
 	const cache = new Map<string, boolean>();
@@ -57,20 +64,31 @@ export function profileColumns(rows: string[][], indexes: number[], dateOf?: (ro
 	return indexes.map((index) => {
 		const counts: Record<ValueKind, number> = { date: 0, year: 0, age: 0, sex: 0, nationality: 0, yesno: 0 };
 		const rowsOf = new Map<string, number>();
-		const datesOf = new Map<string, Set<string | null>>();
+		// A value's first date, and the values seen on a second date (no set per value: 5,000 rows × 120 columns).
+		const firstDate = new Map<string, string | null>();
+		const onOtherDates = new Set<string>();
 		let filled = 0;
 		let codes = 0;
+		let tested = 0;
+		const failed: Record<ValueKind, number> = { date: 0, year: 0, age: 0, sex: 0, nationality: 0, yesno: 0 };
 		for (const row of rows) {
 			const value = (row[index] ?? '').trim();
 			if (value === '') continue;
 			filled++;
 			if (value.length <= 40 && CODE.test(value)) codes++;
-			for (const kind of Object.keys(counts) as ValueKind[]) if (tests[kind](value)) counts[kind]++;
+			if (tested < KIND_VALUES) {
+				tested++;
+				for (const kind of Object.keys(counts) as ValueKind[]) {
+					if (failed[kind] > KIND_VALUES / 2) continue;
+					if (tests[kind](value)) counts[kind]++;
+					else failed[kind]++;
+				}
+			}
 			rowsOf.set(value, (rowsOf.get(value) ?? 0) + 1);
 			if (dateOf) {
-				let seen = datesOf.get(value);
-				if (!seen) datesOf.set(value, (seen = new Set()));
-				seen.add(dateOf(row));
+				const date = dateOf(row);
+				if (!firstDate.has(value)) firstDate.set(value, date);
+				else if (firstDate.get(value) !== date) onOtherDates.add(value);
 			}
 		}
 		let repeated = 0;
@@ -78,14 +96,15 @@ export function profileColumns(rows: string[][], indexes: number[], dateOf?: (ro
 		for (const [value, n] of rowsOf) {
 			if (n < 2) continue;
 			repeated++;
-			if ((datesOf.get(value)?.size ?? 0) > 1) repeatedOnOtherDates++;
+			if (onOtherDates.has(value)) repeatedOnOtherDates++;
 		}
 		const share = (n: number) => (filled ? n / filled : 0);
+		const kindShare = (n: number) => (tested ? n / tested : 0);
 		return {
 			index,
 			filled,
 			distinct: rowsOf.size,
-			kinds: Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, share(n)])) as Record<ValueKind, number>,
+			kinds: Object.fromEntries(Object.entries(counts).map(([k, n]) => [k, kindShare(n)])) as Record<ValueKind, number>,
 			repeated,
 			repeatedOnOtherDates,
 			codeLike: share(codes)
