@@ -50,7 +50,7 @@ describe('registers written as registers write them, with repeat visits', () => 
 		const result = await load(register.name, csv(register));
 		expect(figures(result)).toEqual(register.truth);
 		expect(result.files[0].keyFields).toEqual([
-			{ field: 'id', status: 'recognised', column: id },
+			{ field: 'id', status: 'recognised', column: id, confirmed: true },
 			{ field: 'date', status: 'recognised', column: date }
 		]);
 		expect(result.files[0].problems).toEqual([]);
@@ -89,7 +89,7 @@ describe('an id no header names', () => {
 		expect(before.files[0].columns[1]).toMatchObject({ status: 'ignored', guess: 'id' });
 		expect(before.people).toBe(register.truth.rows);
 		const after = await load(register.name, csv(register), { id: 1 });
-		expect(after.files[0].keyFields?.[0]).toEqual({ field: 'id', status: 'recognised', column: 'Досье' });
+		expect(after.files[0].keyFields?.[0]).toEqual({ field: 'id', status: 'recognised', column: 'Досье', confirmed: true });
 		expect(figures(after)).toEqual(register.truth);
 	});
 
@@ -115,6 +115,17 @@ describe('an id no header names', () => {
 		const { files } = await load('nomer.csv', new TextEncoder().encode(text));
 		expect(files[0].columns[1]).toMatchObject({ status: 'ignored', reason: 'row number', guess: 'id' });
 		expect(files[0].keyFields?.[0]).toEqual({ field: 'id', status: 'guessed', candidate: '№', candidateIndex: 1 });
+	});
+
+	it('a header that names the id over few codes (an organisation\'s): read as named, and said to be in doubt', async () => {
+		const text = 'Код,Дата обращения,Пол\n' + Array.from({ length: 60 }, (_, i) => `ORG-${i % 3},${String(1 + (i % 28)).padStart(2, '0')}.0${1 + (i % 9)}.2024,ж`).join('\n') + '\n';
+		const { files, people } = await load('org.csv', new TextEncoder().encode(text));
+		expect(files[0].keyFields?.[0]).toEqual({ field: 'id', status: 'recognised', column: 'Код', confirmed: false });
+		expect(people).toBe(3);
+		expect(formatCheck(files).split('\n')[1]).toBe(
+			"  person id: the column at line 1, column 1 holds few codes for its rows (the same code on many rows): if it is a group's or an organisation's code, many people are counted as one"
+		);
+		expect(checkReportCsv(files, en, 'en')).toContain(en.idDoubt('Код'));
 	});
 
 	it('is not proposed where codes repeat on the same date (a household, a group registered together)', () => {

@@ -8,7 +8,7 @@
 import Papa from 'papaparse';
 import type { Field } from '$lib/types';
 import { ROW_NUMBER_REASON, type ColumnMapping } from '$lib/normalise/fields';
-import { fieldOfValues, idScore, profileColumns, PROFILE_ROWS } from '$lib/normalise/profile';
+import { fieldOfValues, idScore, ID_DISTINCT, profileColumns, PROFILE_ROWS } from '$lib/normalise/profile';
 import type { Sniffed } from './sniff';
 
 export type KeyFieldName = 'id' | 'year' | 'date';
@@ -19,6 +19,12 @@ export interface KeyField {
 	status: KeyFieldStatus;
 	/** The header of the column the field is read from (recognised). */
 	column?: string;
+	/**
+	 * Whether the values agree with the header (recognised): false for an id column whose codes are
+	 * few — the same code on many rows, a group's or an organisation's rather than a person's —,
+	 * which would count many people as one.
+	 */
+	confirmed?: boolean;
 	/** The header of the column its values propose (guessed), and its index. */
 	candidate?: string;
 	candidateIndex?: number;
@@ -75,13 +81,22 @@ export function proposeColumns(columns: ColumnMapping[], rows: string[][], chose
 	return columns.map((c) => (guesses.has(c.index) ? { ...c, guess: guesses.get(c.index) } : c));
 }
 
-/** The id and the year or date of a file, as read: recognised, guessed (a column proposed by its values) or missing. */
-export function keyFields(columns: ColumnMapping[], chosen: Map<Field, number>): KeyField[] {
+/** Fewest rows of a sample in which an id column's codes are weighed. */
+const MIN_ROWS = 20;
+
+/** Whether a recognised id column's values can be people's: enough distinct codes for the rows (profile.ts). */
+function idConfirmed(rows: string[][], index: number): boolean {
+	const [p] = profileColumns(rows, [index]);
+	return p.filled < MIN_ROWS || p.distinct / p.filled >= ID_DISTINCT;
+}
+
+/** The id and the year or date of a file, as read: recognised, guessed (a column proposed by its values) or missing. `rows`: the sample, to confirm the id. */
+export function keyFields(columns: ColumnMapping[], chosen: Map<Field, number>, rows: string[][] = []): KeyField[] {
 	const header = (i: number) => columns[i]?.header ?? '';
 	const guessed = (field: Field) => columns.find((c) => c.guess === field);
 	const key = (field: KeyFieldName, fallback: Field[] = []): KeyField => {
 		const index = chosen.get(field);
-		if (index !== undefined) return { field, status: 'recognised', column: header(index) };
+		if (index !== undefined) return { field, status: 'recognised', column: header(index), ...(field === 'id' && rows.length ? { confirmed: idConfirmed(rows, index) } : {}) };
 		const candidate = [field, ...fallback].map(guessed).find((c) => c !== undefined);
 		return candidate ? { field: candidate.guess as KeyFieldName, status: 'guessed', candidate: candidate.header, candidateIndex: candidate.index } : { field, status: 'missing' };
 	};

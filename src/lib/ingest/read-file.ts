@@ -61,9 +61,10 @@ export async function readFile(engines: Engine[], file: ExportFile, i: number, o
 	// Its cells are a person's values: neither listed nor offered as columns to choose from.
 	if (!dated && firstRowIsData(mapped)) return { report: { ...report, encoding, error: `${file.name}: the first row looks like data: add the header row` } };
 	// What the values of the columns no header names propose (the id among them): guesses, for staff to confirm.
-	const columns = proposeColumns(mapped, sampleRows(text ?? head.text, sniffed), chosen);
+	const sample = sampleRows(text ?? head.text, sniffed);
+	const columns = proposeColumns(mapped, sample, chosen);
 	const fieldColumns = Object.fromEntries([...chosen].map(([field, c]) => [field, sniffed.headers[c]]));
-	Object.assign(report, { encoding, delimiter: sniffed.delimiter, headers: sniffed.headers, headerLine: sniffed.headerLine, columns, fieldColumns, keyFields: keyFields(columns, chosen) });
+	Object.assign(report, { encoding, delimiter: sniffed.delimiter, headers: sniffed.headers, headerLine: sniffed.headerLine, columns, fieldColumns, keyFields: keyFields(columns, chosen, sample) });
 	if (!dated) return { report: { ...report, needsMapping: true } };
 
 	throwIfAborted(options.signal);

@@ -126,7 +126,7 @@ export function fieldOfValues(p: ColumnProfile, rows: number): Field | null {
 }
 
 /** Fewest distinct values per filled value for a column of person ids (a register's visits: most people come once or twice). */
-const ID_DISTINCT = 0.3;
+export const ID_DISTINCT = 0.3;
 /** Of the codes seen on more than one row, how many must be on different dates (a household or a group registered together is not a person). */
 const ID_OTHER_DATES = 0.5;
 

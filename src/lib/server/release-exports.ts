@@ -50,9 +50,12 @@ export function formatCheck(files: FileReport[]): string {
  */
 function keyFieldLines(f: FileReport): string[] {
 	const place = (index: number) => (f.sheet ? cellOf(f, f.headerLine ?? 1, index) : `line ${f.headerLine ?? 1}, column ${index + 1}`);
+	const idColumn = f.fieldColumns?.id === undefined ? -1 : f.headers.indexOf(f.fieldColumns.id);
 	return (f.keyFields ?? [])
-		.filter((k) => k.status !== 'recognised' && !(k.field !== 'id' && f.needsMapping && k.status === 'missing'))
+		.filter((k) => (k.status !== 'recognised' || k.confirmed === false) && !(k.field !== 'id' && f.needsMapping && k.status === 'missing'))
 		.map((k) => {
+			if (k.status === 'recognised')
+				return `  person id: the column at ${place(idColumn)} holds few codes for its rows (the same code on many rows): if it is a group's or an organisation's code, many people are counted as one`;
 			const candidate = k.candidateIndex === undefined ? '' : ` ${place(k.candidateIndex)}`;
 			if (k.field === 'id')
 				return k.status === 'guessed'

@@ -16,6 +16,7 @@ export function checkReportCsv(files: FileReport[], m: Messages, lang: Lang): st
 		if (countedByRow(f)) rows.push([f.file, m.summary, '', m.noPersonId, '', '', '']);
 		// A key field no header names: the column its values propose, or none (key-fields.ts).
 		for (const k of f.keyFields ?? []) {
+			if (k.status === 'recognised' && k.confirmed === false) rows.push([f.file, m.summary, k.column ?? '', m.idDoubt(k.column ?? ''), '', '', '']);
 			if (k.status === 'recognised' || (k.field === 'id' && k.status === 'missing')) continue;
 			const text = k.field === 'id' ? m.idGuessed(k.candidate ?? '') : k.candidate !== undefined ? m.dateGuessed(k.candidate) : m.dateMissing;
 			rows.push([f.file, m.summary, k.candidate ?? '', text, '', k.candidateIndex === undefined ? '' : cellOf(f, f.headerLine ?? 1, k.candidateIndex), '']);

@@ -113,6 +113,7 @@ const en = {
 	idGuessed: (column: string) => `Column “${column}” looks like a person’s id: its codes repeat on rows with different dates (a person’s visits). Until you use it, each row is counted as one person.`,
 	dateGuessed: (column: string) => `No column is named as the year or date of registration; column “${column}” holds dates.`,
 	dateMissing: 'No column holds the year or date of registration.',
+	idDoubt: (column: string) => `Column “${column}” is read as the person id, but it holds few codes for its rows (the same code on many rows): if it is a group’s or an organisation’s code, many people are counted as one.`,
 	keyFieldNouns: { id: 'the person id', year: 'the year', date: 'the date' } as Record<'id' | 'year' | 'date', string>,
 	useAsKey: (column: string, field: string) => `Use “${column}” as ${field}`,
 	/** A column whose values look like a field its header does not name. */
