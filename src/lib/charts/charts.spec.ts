@@ -105,5 +105,7 @@ describe('chart specs', () => {
 			{ text: '—', value: '', bound: 'none', key: '2024|unknown' }
 		]]);
 		expect(figures(trendTable([{ year: 2024, key: 'Refugee', n: 30, exact: false }], opts))).toEqual([[{ text: '≥ 30', value: '30', bound: 'lower', key: '2024|Refugee' }]]);
+		// Less than k seen of a lower bound: '≥ 5' would read as a small count shown; it claims nothing instead.
+		expect(figures(trendTable([{ year: 2024, key: 'Refugee', n: 5, exact: false }], opts))).toEqual([[{ text: '—', value: '', bound: 'none', key: '2024|Refugee' }]]);
 	});
 });

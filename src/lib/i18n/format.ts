@@ -59,12 +59,13 @@ export function displayCount(n: number, ctx: DisplayContext): Displayed {
 
 /**
  * A count that may be a lower bound (`exact` false: people withheld from some of its parts):
- * "≥ N", or "—" when nothing of it is seen, since a hidden count is never shown as 0.
+ * "≥ N", or "—" when less than k of it is seen, since a hidden count is never shown as 0.
  * `data`: the test contract's data-value, '' when no figure is shown.
  */
 export function displayFigure(n: number, exact: boolean, ctx: DisplayContext): Displayed & { bound: Bound; data: string } {
 	if (!exact) {
-		if (n <= 0) return { text: '—', value: null, suppressed: true, bound: 'none', data: '' };
+		// Nothing seen of it, or less than k seen: "≥ 5" would read as a small count shown.
+		if (n <= 0 || (!ctx.exact && n < ctx.k)) return { text: '—', value: null, suppressed: true, bound: 'none', data: '' };
 		return { text: `≥ ${formatNumber(n, ctx.lang)}`, value: n, suppressed: false, bound: 'lower', data: String(n) };
 	}
 	const shown = displayCount(n, ctx);

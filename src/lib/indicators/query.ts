@@ -52,7 +52,7 @@ const GROUP_COLUMNS = ['year', 'organisation', 'programme', '"group"'];
  * Categories of one view summed over the level's rows (per single year with `byYear`), each with
  * whether its sum is the true count. A category missing from a row group is a true 0 there only
  * when the group's breakdown is published in full (its rows add up to its total), nobody of it is
- * withheld, and, for a value that "Other" folds (a country), it has no "Other"; elsewhere the sum
+ * withheld, and, for a value that a release folds into "Other" (a country), it has no "Other"; elsewhere the sum
  * is a lower bound. `closed`: every row group of the level is so (each person of the level is in
  * a published category). A row group whose total is hidden is not seen here: see coverageSql.
  */
@@ -69,7 +69,8 @@ export function categoryCountsSql(view: ViewName, level: Level, byYear = false):
 				FROM groups g LEFT JOIN cells c USING (${group}) GROUP BY ALL),
 			categories AS (SELECT bucket, category, sum(n) AS n FROM cells GROUP BY ALL)
 		SELECT k.bucket::INTEGER AS year, k.category, any_value(k.n)::DOUBLE AS n,
-			bool_and(c.n IS NOT NULL OR (g.closed AND NOT (g.other AND k.category NOT LIKE '~%'))) AS exact,
+			-- Only a release folds values into Other; /upload's exact table (no whole-period rows) holds the export's own "Other types".
+			bool_and(c.n IS NOT NULL OR (g.closed AND NOT (g.other AND k.category NOT LIKE '~%' AND EXISTS (SELECT 1 FROM ${COUNTS_TABLE} WHERE year = '${ALL}')))) AS exact,
 			bool_and(g.closed) AS closed
 		FROM categories k JOIN closed g USING (bucket)
 			LEFT JOIN cells c ON c.bucket = k.bucket AND c.category = k.category AND ${GROUP_COLUMNS.map((f) => `c.${f} = g.${f}`).join(' AND ')}
