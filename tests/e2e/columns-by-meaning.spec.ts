@@ -87,3 +87,34 @@ describe('/upload/: an id no header names', () => {
 		await page.close();
 	});
 });
+
+describe('/upload/: a date and a sex no header names', () => {
+	it('the date: key-field guessed, the column mapper already on it, one click loads the file; a sex column listed as a guess with its button', async () => {
+		const rows = Array.from({ length: 24 }, (_, i) => `${String(1 + i).padStart(2, '0')}.03.2024,${i % 2 ? 'ж' : 'м'},KG`);
+		const csv = ['Когда,Кто,Откуда', ...rows].join('\n') + '\n';
+		const { page } = await openPage(browser, '/upload/');
+		await waitReady(page);
+		await page.evaluate(() => localStorage.clear());
+		await page.setInputFiles('[data-testid="drop-zone"] input[type="file"]', { name: 'when.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+		await page.waitForSelector('[data-testid="ingest-summary"]', { timeout: 60_000 });
+		await waitReady(page, 60_000);
+		const date = keyField(page, 'date');
+		expect([await date.getAttribute('data-status'), await date.getAttribute('data-candidate')]).toEqual(['guessed', 'Когда']);
+		expect(await page.locator('text=No problems found').count()).toBe(0);
+		expect(await page.inputValue('[data-testid="column-mapper"] select[name="date-column"]')).toBe('0');
+		expect(await page.getAttribute('[data-testid="ignored-columns"] li[data-column="Кто"]', 'data-guess')).toBe('sex');
+		expect(await page.getAttribute('[data-testid="ignored-columns"] li[data-column="Откуда"]', 'data-guess')).toBe('nationality');
+		await page.click('[data-testid="key-field"][data-field="date"] [data-testid="use-candidate"]');
+		await page.waitForFunction(() => document.querySelector('[data-testid="key-field"][data-field="date"]')?.getAttribute('data-status') === 'recognised', null, { timeout: 60_000 });
+		await waitReady(page, 60_000);
+		expect(Number(await attribute(page, '[data-testid="ingest-summary"]', 'data-people'))).toBe(24);
+		// One click more: the sex its values propose.
+		await page.click('[data-testid="ignored-columns"] li[data-column="Кто"] [data-testid="use-guess"]');
+		await page.waitForFunction(() => !document.querySelector('[data-testid="ignored-columns"] li[data-column="Кто"]'), null, { timeout: 60_000 });
+		await waitReady(page, 60_000);
+		expect(await keyField(page, 'date').getAttribute('data-status')).toBe('recognised');
+		await page.evaluate(() => localStorage.clear());
+		await page.close();
+	});
+});
+
