@@ -122,9 +122,9 @@ const FIELD_WORDS: [string, RegExp][] = [
 	['age', /^(?:age|возраст\p{L}*|курак\p{L}*)$/u],
 	['region', /^(?:region|oblast|province|област\p{L}*|регион\p{L}*|облус\p{L}*)$/u]
 ];
-/** Words that make a header about something other than the person's own field. */
+/** Words that make a header about something other than the person's own field ("child" is not one: in a children's register "Age of child" is the person's age). */
 const OTHER_SUBJECT =
-	/^(?:type|types|kind|kinds|degree|level|status|cause|reason|date|year|day|month|comment|note|notes|details|description|perpetrator|trafficker|offender|father|mother|parent|spouse|partner|head|household|member|members|child|children|staff|worker|interviewer|enumerator|вид|тип|статус|степень|группа|причина|дата|год|преступник\p{L}*|отец|мать|супруг\p{L}*|родител\p{L}*|дети|детей|сотрудник\p{L}*|түрү|датасы|жылы|ата|эне)$/u;
+	/^(?:type|types|kind|kinds|degree|level|status|cause|reason|date|year|day|month|comment|note|notes|details|description|perpetrator|trafficker|offender|father|mother|parent|spouse|partner|head|household|member|members|staff|worker|interviewer|enumerator|вид|тип|статус|степень|группа|причина|дата|год|преступник\p{L}*|отец|мать|супруг\p{L}*|родител\p{L}*|сотрудник\p{L}*|түрү|датасы|жылы|ата|эне)$/u;
 const MAX_QUESTION_WORDS = 8;
 
 export function fieldOfWords(header: string): string | null {
