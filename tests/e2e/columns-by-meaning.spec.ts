@@ -110,9 +110,10 @@ describe('/upload/: a date and a sex no header names', () => {
 		expect(Number(await attribute(page, '[data-testid="ingest-summary"]', 'data-people'))).toBe(24);
 		// One click more: the sex its values propose.
 		await page.click('[data-testid="ignored-columns"] li[data-column="Кто"] [data-testid="use-guess"]');
-		await page.waitForFunction(() => !document.querySelector('[data-testid="ignored-columns"] li[data-column="Кто"]'), null, { timeout: 60_000 });
+		await page.waitForFunction(() => document.querySelector('[data-testid="ingest-summary"]') && !document.querySelector('[data-testid="ignored-columns"] li[data-column="Кто"]'), null, { timeout: 60_000 });
 		await waitReady(page, 60_000);
 		expect(await keyField(page, 'date').getAttribute('data-status')).toBe('recognised');
+		expect(await page.locator('[data-testid="ignored-columns"] li[data-column="Откуда"]').count()).toBe(1);
 		await page.evaluate(() => localStorage.clear());
 		await page.close();
 	});

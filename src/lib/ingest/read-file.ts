@@ -62,7 +62,11 @@ export async function readFile(engines: Engine[], file: ExportFile, i: number, o
 	if (!dated && firstRowIsData(mapped)) return { report: { ...report, encoding, error: `${file.name}: the first row looks like data: add the header row` } };
 	// What the values of the columns no header names propose (the id among them): guesses, for staff to confirm.
 	const sample = sampleRows(text ?? head.text, sniffed);
-	const columns = proposeColumns(mapped, sample, chosen);
+	// A column staff chose is read as that field: listed so, no longer among the ignored ones.
+	const byIndex = new Map([...chosen].map(([field, index]) => [index, field]));
+	const columns = proposeColumns(mapped, sample, chosen).map((c): typeof c =>
+		c.status === 'ignored' && byIndex.has(c.index) ? { index: c.index, header: c.header, status: 'recognised', field: byIndex.get(c.index) } : c
+	);
 	const fieldColumns = Object.fromEntries([...chosen].map(([field, c]) => [field, sniffed.headers[c]]));
 	Object.assign(report, { encoding, delimiter: sniffed.delimiter, headers: sniffed.headers, headerLine: sniffed.headerLine, columns, fieldColumns, keyFields: keyFields(columns, chosen, sample) });
 	if (!dated) return { report: { ...report, needsMapping: true } };
