@@ -19,14 +19,14 @@
 import type { Relation } from './levels';
 
 export interface Loss {
-	/** Published counts of one category, of at least 2k people, that stop being published. */
+	/** Published counts of one category (not "Other"), of at least 2k people, that stop being published. */
 	big: number;
 	people: number;
 }
 
 export const compareLoss = (a: Loss, b: Loss) => a.big - b.big || a.people - b.people;
 
-/** `counts`: what stops being published; `named`: a count of one category (not a fold such as "Other"). */
+/** `counts`: what stops being published; `named`: a count of one category (not "Other"). */
 export const lossOf = (counts: { n: number; named: boolean }[], k: number): Loss => ({
 	big: counts.filter((c) => c.named && c.n >= 2 * k).length,
 	people: counts.reduce((s, c) => s + c.n, 0)
