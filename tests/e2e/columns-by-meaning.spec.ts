@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import * as XLSX from '@e965/xlsx';
 import { connectBrowser, openPage, waitReady } from './harness';
 import { englishRegister, koboExport, russianRegister, unnamedIdRegister, type Register } from '../fixtures/registers-by-meaning';
 
@@ -51,6 +52,26 @@ describe.each(['', 'ru/', 'ky/'])('/%supload/: registers as they write their hea
 		expect(await keyField(page, 'date').getAttribute('data-status')).toBe('recognised');
 		expect(await page.locator('[data-testid="no-person-id"]').count()).toBe(0);
 		expect(await page.locator('[data-testid="column-mapper"]').count()).toBe(0);
+		await page.close();
+	});
+});
+
+describe('/ru/upload/: the «№ дела» register as a workbook', () => {
+	it('its exact people, disability share and nationalities, the id recognised', async () => {
+		const register = russianRegister();
+		const book = XLSX.utils.book_new();
+		XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(register.table), 'Реестр');
+		const { page } = await openPage(browser, '/ru/upload/');
+		await waitReady(page);
+		await page.setInputFiles('[data-testid="drop-zone"] input[type="file"]', {
+			name: 'реестр.xlsx',
+			mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			buffer: Buffer.from(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }))
+		});
+		await page.waitForSelector('[data-testid="ingest-summary"]', { timeout: 60_000 });
+		await waitReady(page, 60_000);
+		expect(await figures(page)).toEqual(expected(register));
+		expect(await keyField(page, 'id').getAttribute('data-status')).toBe('recognised');
 		await page.close();
 	});
 });
