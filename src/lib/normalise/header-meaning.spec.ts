@@ -47,6 +47,7 @@ const VARIANTS: [string, string | null][] = [
 	['Age of child', 'age'],
 	['Sex of the child', 'sex'],
 	['Mother\'s nationality', null],
+	['Age 30-38', null],
 	['Country of exploitation', null],
 	['Case status', null],
 	['Date of birth', null],

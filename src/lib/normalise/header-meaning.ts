@@ -129,7 +129,8 @@ const MAX_QUESTION_WORDS = 8;
 
 export function fieldOfWords(header: string): string | null {
 	const words = splitWords(header.replace(BRACKETS, ' '));
-	if (words.length === 0 || words.length > MAX_QUESTION_WORDS || words.some((w) => OTHER_SUBJECT.test(w))) return null;
+	// A number is no word of a header's question: "Age 30-38" is a value (a record read as the header).
+	if (words.length === 0 || words.length > MAX_QUESTION_WORDS || words.some((w) => OTHER_SUBJECT.test(w) || /^\p{N}+$/u.test(w))) return null;
 	const fields = new Set(FIELD_WORDS.filter(([, pattern]) => words.some((w) => pattern.test(w))).map(([field]) => field));
 	return fields.size === 1 ? [...fields][0] : null;
 }
