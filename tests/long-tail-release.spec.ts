@@ -20,6 +20,9 @@ import { ALL } from '$lib/types';
 import { GRANT, longTailRegister } from './fixtures/long-tail-register';
 import { exactShare, forcedLosses, formatShare, unexplained } from './fixtures/exact-share';
 import { attackRelease } from './attack/release';
+import { attackSuccessive } from './attack/successive';
+import { releaseAgainst } from '$lib/release/lineage';
+import { releaseDocument } from '$lib/release/release-file';
 
 const K = 10;
 const SEED = 20261206;
@@ -87,6 +90,26 @@ describe('release(people) of a register with one small organisation and a long t
 		const total = { ...leaked[0], view: 'total' as const, category: '', n: zeta.length };
 		const naive = await attackRelease([...published.rows.filter((r) => !(r.view === 'total' && r.year === '2019' && r.organisation === total.organisation)), total, ...leaked], people, K, ['nationality']);
 		expect(naive.exposures.length).toBeGreaterThan(0);
+	}, 120_000);
+});
+
+/**
+ * The same register released a year before, then again with 2025 (~40 s here: outside the test
+ * command, whose successive releases are tests/successive-releases.spec.ts):
+ * LONG_TAIL_SUCCESSIVE=1 TZ=UTC npx vitest run --project unit tests/long-tail-release.spec.ts
+ */
+describe.runIf(process.env.LONG_TAIL_SUCCESSIVE)('releaseAgainst(people, previous) of the same register, a year later', () => {
+	it('passes an attack on both files: no count of fewer than k new people pinned', async () => {
+		const before = people.filter((p) => p.year < 2025);
+		const options = { k: K, scope: ['organisation' as const], periods: [GRANT] };
+		const A = releaseDocument(await release(before, options), '2025-01-15');
+		const B = await releaseAgainst(people, A, options);
+		const start = performance.now();
+		const added = people.filter((p) => p.year === 2025);
+		const { exposures, attacked } = await attackSuccessive([{ rows: A.rows, span: A.span }, { rows: B.rows, span: B.span }], people, added, K, ['nationality', 'disability']);
+		console.log(`successive: ${B.newRows} new rows, ${attacked} small new cells attacked, ${exposures.length} exposed, ${(performance.now() - start).toFixed(0)} ms`);
+		expect(exposures).toEqual([]);
+		expect(attacked).toBeGreaterThan(50);
 	}, 120_000);
 });
 
