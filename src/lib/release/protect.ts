@@ -12,7 +12,10 @@
  *    countries and oblasts into "Other", what is still small is withheld, and "Withheld" grows
  *    until it holds at least k people of two categories or more.
  * 3. Secondary protection, category by category, along the same relations and the same rule;
- *    the finest table (each year × each organisation) keeps its totals only.
+ *    the finest table (each year × each organisation) keeps its totals only. Where a breakdown
+ *    has a choice — which node joins "Withheld", which member of a relation is hidden — it takes
+ *    the one that loses least with the partners it then asks for (withhold-cost.ts), not merely
+ *    the smallest.
  * `forced` adds hides asked for by the audit (see index.ts) when this heuristic was not enough.
  * `frozen` row groups were published before (a release made against an earlier one): they keep
  * what was published, shown or hidden, and the relations find their partners elsewhere.
