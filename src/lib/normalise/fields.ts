@@ -6,7 +6,7 @@
  */
 import { WG_DOMAINS, type Field } from '$lib/types';
 import { refusalReason } from './pii';
-import { BRACKETS, fieldOfWords, headerKey, headerReadings, isRowNumber, isSurveyExport, isSurveyMetadata } from './header-meaning';
+import { BRACKETS, fieldOfWords, headerKey, keyFieldOfWords, headerReadings, isRowNumber, isSurveyExport, isSurveyMetadata } from './header-meaning';
 
 export { headerKey };
 
@@ -27,7 +27,7 @@ export interface HeaderMapping {
 
 const ALIASES: Partial<Record<Field, string[]>> = {
 	year: ['year', 'registration year', 'year of first contact', 'intake year', 'year of intake', 'год первичного обращения', 'год первого обращения', 'год поступления', 'кайрылган жылы', 'кайрылуу жылы', 'year of registration', 'yearOfRegistration', 'reg year', 'год', 'год регистрации', 'год обращения', 'жыл', 'катталган жылы', 'каттоо жылы'],
-	date: ['date', 'intake date', 'date of intake', 'date of first contact', 'first contact date', 'date of contact', 'contact date', 'date of service', 'service date', 'date of first service', 'date of first visit', 'first visit date', 'visit date', 'date of visit', 'date opened', 'case opened', 'date case opened', 'opening date', 'case open date', 'enrolment date', 'enrollment date', 'date of enrolment', 'date of enrollment', 'admission date', 'date of admission', 'reception date', 'дата первичного обращения', 'дата первого обращения', 'дата приема', 'дата первичного приема', 'дата открытия дела', 'дата заведения дела', 'дата оказания услуги', 'дата услуги', 'дата консультации', 'дата первой консультации', 'дата визита', 'дата посещения', 'дата постановки на учет', 'дата взятия на учет', 'кайрылган күнү', 'кайрылуу датасы', 'биринчи кайрылган күнү', 'биринчи кайрылуу датасы', 'кабыл алуу датасы', 'кабыл алынган күнү', 'кызмат көрсөтүлгөн күнү', 'registration date', 'date of registration', 'reg date', 'date registered', 'дата', 'дата регистрации', 'дата обращения', 'дата поступления', 'каттоо датасы', 'катталган күнү', 'дата'],
+	date: ['date', 'intake date', 'date of intake', 'date of first contact', 'first contact date', 'date of contact', 'contact date', 'date of service', 'service date', 'date of first service', 'date of first visit', 'first visit date', 'visit date', 'date of visit', 'date opened', 'case opened', 'date case opened', 'opening date', 'case open date', 'enrolment date', 'enrollment date', 'date of enrolment', 'date of enrollment', 'admission date', 'date of admission', 'reception date', 'дата первичного обращения', 'дата первого обращения', 'дата приема', 'дата первичного приема', 'дата открытия дела', 'дата заведения дела', 'дата оказания услуги', 'дата услуги', 'дата консультации', 'дата первой консультации', 'дата визита', 'дата посещения', 'дата постановки на учет', 'дата взятия на учет', 'кайрылган күнү', 'кайрылуу датасы', 'биринчи кайрылган күнү', 'биринчи кайрылуу датасы', 'кабыл алуу датасы', 'кабыл алынган күнү', 'кызмат көрсөтүлгөн күнү', 'registration date', 'date of registration', 'reg date', 'date registered', 'registered on', 'registered', 'opened on', 'first contact', 'first visit', 'первичное обращение', 'дата', 'дата регистрации', 'дата обращения', 'дата поступления', 'каттоо датасы', 'катталган күнү', 'дата'],
 	id: ['id', 'beneficiary id', 'beneficiary code', 'beneficiary number', 'beneficiary no', 'client number', 'client no', 'person code', 'case code', 'case ref', 'case reference', 'case reference number', 'file number', 'file no', 'registration number', 'registration no', 'reg number', 'reg no', 'unique id', 'uid', 'pseudonym', 'individual id', 'номер клиента', 'код бенефициара', 'номер бенефициара', 'номер карты', 'номер карточки', 'регистрационный номер', 'рег номер', 'идентификатор', 'номер случая', 'код случая', 'шифр клиента', 'уникальный код', 'номер досье', 'иштин номери', 'иштин коду', 'кардардын номери', 'каттоо номери', 'case id', 'client id', 'person id', 'case number', 'case no', 'код клиента', 'id клиента', 'номер дела', 'код', 'шифр', 'кардардын коду'],
 	count: ['count', 'n', 'people', 'number', 'number of people', 'persons', 'количество', 'кол во', 'число', 'саны'],
 	organisation: ['organisation', 'organization', 'org', 'ngo', 'organisation name', 'organization name', 'организация', 'нко', 'нпо', 'уюм'],
@@ -121,7 +121,7 @@ export function fieldOfHeader(header: string): Field | null {
 			const field = INDEX.get(key);
 			if (field) return field;
 		}
-	return (fieldOfWords(header) as Field | null) ?? null;
+	return (fieldOfWords(header) as Field | null) ?? keyFieldOfWords(header);
 }
 
 export function fieldOfHxl(tag: string): Field | null {

@@ -134,3 +134,31 @@ export function fieldOfWords(header: string): string | null {
 	const fields = new Set(FIELD_WORDS.filter(([, pattern]) => words.some((w) => pattern.test(w))).map(([field]) => field));
 	return fields.size === 1 ? [...fields][0] : null;
 }
+
+/**
+ * The person's id or the registration date named in words no alias has: an id word (id, number,
+ * ref, «№», номер, код, шифр) with whose it is (case, client, beneficiary, file, card, «дела»,
+ * «получателя», «кардардын»), or a date word with the event (registration, intake, admission, first
+ * contact, service start, «обращения», «поступления», «кайрылган»). Never a visit's number («Номер
+ * обращения») or another date (of birth, closure, referral, the last visit). "Client code" stays
+ * unrecognised by its header, as fields.spec.ts holds; its values may still propose it.
+ */
+const ID_NOUN = /^(?:id|number|ref|reference|uid|identifier|номер|номери|код|коду|шифр|идентификатор)$/u;
+const ID_WHOSE =
+	/^(?:case|client|beneficiary|person|individual|participant|respondent|survivor|victim|file|card|record|registration|unique|дел[оа]|личного|клиент\p{L}*|получател\p{L}*|бенефициар\p{L}*|карт\p{L}*|регистрац\p{L}*|регистрационн\p{L}*|досье|уникальн\p{L}*|кардар\p{L}*|иштин|каттоо)$/u;
+const ID_NOT = /^(?:phone|passport|document|tax|national|visit|appeal|row|order|invoice|household|family|обращени\p{L}*|визит\p{L}*|строки|телефон\p{L}*|паспорт\p{L}*|семьи|сап\p{L}*)$/u;
+const DATE_NOUN = /^(?:date|дата|датасы|күнү|куну)$/u;
+const DATE_EVENT =
+	/^(?:registration|registered|intake|admission|admitted|reception|contact|visit|service|enrolment|enrollment|entry|opened|open|opening|start|first|appeal|регистрац\p{L}*|обращени\p{L}*|поступлени\p{L}*|при[её]м\p{L}*|начал\p{L}*|учет\p{L}*|первич\p{L}*|открыти\p{L}*|кайрыл\p{L}*|каттоо|катталган|кабыл)$/u;
+const DATE_NOT =
+	/^(?:birth|born|closed|closure|close|end|exit|discharge|departure|referral|referred|death|update|updated|modified|submission|export|follow|last|next|рождени\p{L}*|туулган|закрыти\p{L}*|выбыти\p{L}*|окончани\p{L}*|направлени\p{L}*|смерти|последн\p{L}*|выгрузк\p{L}*|изменени\p{L}*)$/u;
+
+export function keyFieldOfWords(header: string): 'id' | 'date' | null {
+	const text = (lastOfPath(header) ?? header).replace(BRACKETS, ' ').replace(NUMBER_SIGN, ' number ');
+	const words = splitWords(text).map(singular);
+	if (words.length === 0 || words.length > MAX_QUESTION_WORDS) return null;
+	if (words.some((w) => ID_NOUN.test(w)) && words.some((w) => ID_WHOSE.test(w)) && !words.some((w) => ID_NOT.test(w) || DATE_NOUN.test(w))) return 'id';
+	if (words.some((w) => DATE_NOUN.test(w)) && words.some((w) => DATE_EVENT.test(w)) && !words.some((w) => DATE_NOT.test(w))) return 'date';
+	return null;
+}
+
