@@ -104,6 +104,8 @@ function withoutAffixes(key: string): string[] {
 	return prefixLess.flatMap((k) => [k, ...SUFFIXES.map((a) => (k.endsWith(a) && k.length > a.length ? k.slice(0, -a.length) : null)).filter((x): x is string => !!x)]);
 }
 
+const MAX_HEADER_LENGTH = 200;
+
 export function fieldOfHeader(header: string): Field | null {
 	const exact = INDEX.get(headerKey(header));
 	if (exact) return exact;
@@ -115,7 +117,9 @@ export function fieldOfHeader(header: string): Field | null {
 		const field = INDEX.get(key);
 		if (field) return field;
 	}
-	// Read for its meaning: a group path, «№ дела», «Возраст, лет», "ageCategories", a question.
+	// Read for its meaning: a group path, «№ дела», «Возраст, лет», "ageCategories", a question. (No
+	// header is longer than this: a cell of megabytes read as the header is not split into words.)
+	if (header.length > MAX_HEADER_LENGTH) return null;
 	for (const reading of headerReadings(header))
 		for (const key of withoutAffixes(reading)) {
 			const field = INDEX.get(key);

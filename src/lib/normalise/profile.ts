@@ -37,6 +37,7 @@ export const PROFILE_ROWS = 5000;
  * every value of every kind).
  */
 const KIND_VALUES = 200;
+const MAX_KIND_LENGTH = 100;
 
 const read = (ok: (v: string) => boolean) => {
 	const cache = new Map<string, boolean>();
@@ -76,7 +77,9 @@ export function profileColumns(rows: string[][], indexes: number[], dateOf?: (ro
 			if (value === '') continue;
 			filled++;
 			if (value.length <= 40 && CODE.test(value)) codes++;
-			if (tested < KIND_VALUES) {
+			// No date, age, sex, country or yes/no is longer than this: a notes cell of megabytes is not read six times over.
+			if (tested < KIND_VALUES && value.length > MAX_KIND_LENGTH) tested++;
+			else if (tested < KIND_VALUES) {
 				tested++;
 				for (const kind of Object.keys(counts) as ValueKind[]) {
 					if (failed[kind] > KIND_VALUES / 2) continue;
