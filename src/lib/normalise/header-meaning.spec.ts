@@ -126,6 +126,8 @@ const VARIANTS: [string, string | null][] = [
 	['group_profile/disability', 'disability'],
 	['grp_case/case_number', 'id'],
 	['group_intake-date_of_intake', 'date'],
+	['g1-sex', 'sex'],
+	['gender-based violence', null],
 	['group_profile/full_name', null],
 	['group_profile/phone_number', null],
 	// CTDC and HXL-like spellings

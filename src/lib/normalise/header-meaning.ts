@@ -19,7 +19,7 @@ export const BRACKETS = /[([{][^()[\]{}]*[)\]}]/g;
 
 /**
  * The columns KoboToolbox and ODK add to each submission (as in their CSV exports): they say which
- * submission a row is and when it was sent, nothing of the person. Keys as headerKey gives them.
+ * submission a row is and when it was sent, nothing of the person. Lower case, as written.
  */
 const SURVEY_METADATA = new Set(
 	[
@@ -27,7 +27,7 @@ const SURVEY_METADATA = new Set(
 		'_tags', '_version_', '__version__', '_xform_id_string', '_attachments', '_geolocation', '_duration', '_media_count', '_total_media', 'start', 'end',
 		'today', 'deviceid', 'simserial', 'subscriberid', 'audit', 'audit_url', 'instanceid', 'instancename', 'formhub/uuid', 'meta/instanceid',
 		'meta/instancename', 'meta/deprecatedid', 'meta/rootuuid', 'meta/audit', 'key', 'submissiondate', 'submitterid', 'submittername', 'attachmentspresent',
-		'attachmentsexpected', 'reviewstate', 'deviceid', 'edits', 'formversion', 'parent_key'
+		'attachmentsexpected', 'reviewstate', 'edits', 'formversion', 'parent_key'
 	].map((h) => h.toLowerCase())
 );
 /** Headers only a survey tool writes: a file with one of them is a survey export. */
@@ -59,7 +59,7 @@ export function isRowNumber(header: string): boolean {
 /** A group path as KoboToolbox writes it ("group_intake/date_of_service", "grp/sub/field"): no spaces, at least one slash. */
 const GROUP_PATH = /^[^\s/]+(?:\/[^\s/]+)+$/u;
 /** Group prefixes joined by "-", ":" or "." (ODK Central, Briefcase): only when the first part names a group. */
-const GROUP_PREFIX = /^(?:group|grp|g|section|sect|sec|page|module|block|part|meta|repeat|rpt)(?:_?[\p{L}\p{N}]*)?[-:.]/iu;
+const GROUP_PREFIX = /^(?:group|grp|g|section|sect|sec|page|module|block|part|meta|repeat|rpt)(?:_[\p{L}\p{N}_]*|\d*)[-:.]/iu;
 
 /** The header's own name inside a survey tool's group path, or null. */
 function lastOfPath(header: string): string | null {
@@ -124,7 +124,7 @@ const FIELD_WORDS: [string, RegExp][] = [
 ];
 /** Words that make a header about something other than the person's own field ("child" is not one: in a children's register "Age of child" is the person's age). */
 const OTHER_SUBJECT =
-	/^(?:type|types|kind|kinds|degree|level|status|cause|reason|date|year|day|month|comment|note|notes|details|description|perpetrator|trafficker|offender|father|mother|parent|spouse|partner|head|household|member|members|staff|worker|interviewer|enumerator|вид|тип|статус|степень|группа|причина|дата|год|преступник\p{L}*|отец|мать|супруг\p{L}*|родител\p{L}*|сотрудник\p{L}*|түрү|датасы|жылы|ата|эне)$/u;
+	/^(?:type|types|kind|kinds|degree|level|status|cause|reason|date|year|day|month|comment|note|notes|details|description|perpetrator|trafficker|offender|violence|based|gbv|насили\p{L}*|зомбулук\p{L}*|father|mother|parent|spouse|partner|head|household|member|members|staff|worker|interviewer|enumerator|вид|тип|статус|степень|группа|причина|дата|год|преступник\p{L}*|отец|мать|супруг\p{L}*|родител\p{L}*|сотрудник\p{L}*|түрү|датасы|жылы|ата|эне)$/u;
 const MAX_QUESTION_WORDS = 8;
 
 export function fieldOfWords(header: string): string | null {
