@@ -14,7 +14,7 @@ const CODE = /^\p{L}{0,4}[-_/ ]?\d{2,}(?:[-_/]\d+)*$/u;
 const known = (value: { value: unknown; problem?: string }) => !value.problem && value.value !== UNKNOWN && value.value !== null;
 
 /** A cell that reads as a value of a record, not as a column's name. */
-function isValue(cell: string): boolean {
+export function isValue(cell: string): boolean {
 	const text = cell.trim();
 	if (text === '') return false;
 	return NUMBER.test(text) || CODE.test(text) || known(normaliseDate(text)) || known(normaliseSex(text)) || known(normaliseNationality(text));

@@ -3,6 +3,7 @@
  * HXL hashtag row, a preview. The bulk read is DuckDB's, with what this finds.
  */
 import Papa from 'papaparse';
+import { isValue } from './header-row';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
 
@@ -68,6 +69,35 @@ function pickDelimiter(sample: string): Delimiter {
 	return best;
 }
 
+/**
+ * The header's line, from the first line of two or more values: a title line can hold the
+ * delimiter too ("Organisation: X, period 2024" above "case_id,year,sex"). A line is a title, not
+ * the header, when the next line has another number of fields and more of them filled, and that
+ * next line and the one after it agree on their number of fields (a header and its first record),
+ * and no cell of that next line reads as a value (a date, number, code, sex or country: it names
+ * columns). A header over records of another width ("year,sex" over "2024,F,x") stays the header,
+ * its records rejected by their width; so does one over rows that end with an empty field.
+ */
+function belowTitles(lines: string[], first: number, delimiter: Delimiter): number {
+	const fields = (i: number) => Papa.parse<string[]>(lines[i] ?? '', { delimiter }).data[0] ?? [];
+	const next = (i: number) => {
+		let j = i + 1;
+		while (j < lines.length && lines[j].trim() === '') j++;
+		return j < lines.length ? j : -1;
+	};
+	let at = first;
+	while (at < MAX_TITLE_LINES) {
+		const b = next(at);
+		if (b === -1) break;
+		const c = next(b);
+		const [here, below] = [fields(at), fields(b)];
+		if (here.length === below.length || filled(here) >= filled(below) || below.some(isValue)) break;
+		if (c !== -1 && fields(c).length !== below.length) break;
+		at = b;
+	}
+	return at;
+}
+
 /** Excel's "sep=;" first line: it names the delimiter, and is not the header. */
 const SEP_LINE = /^\uFEFF?"?sep=(.)"?[ \t]*(?:\r\n|\n|\r)/i;
 
@@ -101,7 +131,7 @@ function sniffSample(sample: string, complete: boolean, forced?: Delimiter): Sni
 	// the header is the first line with two or more values (lines of one value or none before it are skipped).
 	const lines = sample.split(/\r\n|\n|\r/);
 	const title = lines.slice(0, MAX_TITLE_LINES + 1).findIndex((line) => filled(Papa.parse<string[]>(line, { delimiter }).data[0] ?? []) >= 2);
-	const preamble = title > 0 ? title : 0;
+	const preamble = title >= 0 ? belowTitles(lines, title, delimiter) : 0;
 	if (preamble > 0) sample = lines.slice(preamble).join(newline);
 	const rows = parse(sample, delimiter).data;
 	const [header, ...rest] = rows;
