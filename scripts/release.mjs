@@ -48,6 +48,8 @@ try {
 	writeFileSync(out, json);
 	console.log(`wrote ${out}`);
 } catch (error) {
+	// A refusal after the files were read: their check report first (counts and lines, never values).
+	if (error && typeof error === 'object' && typeof error.check === 'string' && error.check) console.log(error.check);
 	console.error(error instanceof Error ? error.message : error);
 	process.exitCode = 1;
 } finally {

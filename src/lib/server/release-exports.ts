@@ -36,7 +36,10 @@ export function buildErrors(files: FileReport[]): string[] {
 export function formatCheck(files: FileReport[]): string {
 	return files
 		.flatMap((f) => [
-			`${f.file}: ${f.rowsRead} rows read = ${f.rowsLoaded} loaded + ${f.rowsRejected} rejected`,
+			// A file not read to its end (it cannot be read, or no column gives the year) has no count: "0 rows read" would be untrue.
+			f.error || f.needsMapping
+				? `${f.file}: rows not counted (${f.error ? 'the file cannot be read' : 'no year or date column to read them by'})`
+				: `${f.file}: ${f.rowsRead} rows read = ${f.rowsLoaded} loaded + ${f.rowsRejected} rejected`,
 			...keyFieldLines(f),
 			...f.problems.map((p) => `  ${p.rejected ? 'rejected' : 'kept as unknown'}: ${p.kind} ×${p.rows} (lines ${p.lines.join(', ')})`)
 		])
@@ -92,8 +95,18 @@ export async function releaseExports(
 async function readPublishable(engine: Engine, files: ExportFile[], exportDate: string, source: string): Promise<IngestResult> {
 	const ingest = await loadExports(engine, files, { exportDate });
 	const errors = buildErrors(ingest.files);
-	if (errors.length) throw new Error(`${source} cannot be published:\n- ${errors.join('\n- ')}`);
+	if (errors.length) throw new RefusedExports(`${source} cannot be published:\n- ${errors.join('\n- ')}`, formatCheck(ingest.files));
 	return ingest;
+}
+
+/** Exports that must not be published, with their check report (rows read = loaded + rejected, problems by line): `npm run release` prints it before the reasons. */
+export class RefusedExports extends Error {
+	constructor(
+		message: string,
+		readonly check: string
+	) {
+		super(message);
+	}
 }
 
 /** The report of a release: its loss and audit, and for one made against an earlier release what was frozen and held back. */
