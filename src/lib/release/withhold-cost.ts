@@ -12,9 +12,10 @@
  * band: what the site promises to keep exact at every level where k allows (docs/privacy.md) —
  * then people: a count between k and 2k is hidden before a bigger one, "Other nationalities" (its
  * countries already unknown one by one) before a named country, and among equals the fewest
- * people go (tau-Argus' and sdcTable's default cost, the cell's value). One step of look-ahead,
- * not an optimum: the audit stays the judge, and the repairs read off its LP use the same loss
- * (index.ts).
+ * people go (tau-Argus' and sdcTable's default cost, the cell's value). protect.ts uses it where
+ * a breakdown has a choice (which node joins "Withheld", which member of a relation is hidden),
+ * index.ts for the repairs read off the audit's LP. A look-ahead along the chain of partners, each
+ * chosen by size, not an optimum (no search over the choices): the audit stays the judge.
  */
 import type { Relation } from './levels';
 
@@ -51,7 +52,7 @@ export interface Rule {
 	hide: (group: string, members: readonly string[]) => Hidden | undefined;
 }
 
-/** Far more partners than one hide has asked for in any register tried (a few); a bound on the look-ahead's work. */
+/** A bound on the look-ahead's work: a longer chain of partners is costed as far as this. */
 const MAX_PARTNERS = 24;
 
 /**
