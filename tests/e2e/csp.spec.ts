@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { connectBrowser, openPage, waitReady } from './harness';
+import { connectBrowser, waitReady } from './harness';
 import { inject } from 'vitest';
 
 let browser: Browser;

@@ -26,3 +26,12 @@ export function coverageSql(level: Level): Query {
 		params: [...own.params, ...siblings.params, ...parent.params]
 	};
 }
+
+/** The coverage of several levels in one statement (`level`: the index of each). */
+export function coveragesSql(levels: Level[]): Query {
+	const parts = levels.map(coverageSql);
+	return {
+		sql: parts.map((q, i) => `SELECT ${i} AS level, year, complete FROM (${q.sql})`).join(' UNION ALL '),
+		params: parts.flatMap((q) => q.params)
+	};
+}

@@ -5,10 +5,8 @@
  */
 import { WITHHELD, type CategoryRow } from '$lib/types';
 import { ident } from '$lib/db/engine';
-import { COUNTS_TABLE, categoryCountsSql, where, type Query } from './query';
+import { COUNTS_TABLE, where, type Query } from './query';
 import type { Level } from './level';
-
-export const groupSql = (level: Level): Query => categoryCountsSql('group', level);
 
 /** The people of each group at a level cut by group (its scope cells: a small group is in OTHER); `where` pins group to its values. */
 export function groupsInScopeSql(level: Level): Query {

@@ -1,15 +1,13 @@
 /** All indicators for one selection, from one count table, in Node and in the browser alike. */
 import { ALL, OTHER, SCOPE_FIELDS, UNKNOWN, WITHHELD, type CategoryRow, type DisabilityYearRow, type Filters, type ReleaseRow, type ScopeField, type SexAgeRow, type TrendRow } from '$lib/types';
 import type { Engine } from '$lib/db/engine';
-import { COUNTS_TABLE, type CountedCategory, type Query } from './query';
+import { COUNTS_TABLE, categoryCountsSql, type CountedCategory, type Query } from './query';
 import { totalsByYearSql, totalsSql, trendSql, trendView, type StackBy } from './beneficiaries';
 import { disabilityCounts, disabilitySql, type DisabilityCounts } from './disability';
-import { coverageSql } from './coverage';
-import { nationalitiesSql, nationalityCount } from './nationalities';
-import { sexAgeSql } from './sex-age';
-import { exploitationSql } from './exploitation';
-import { regionSql } from './region';
-import { groupSql, groupsInScopeSql, groupsWithRest } from './group';
+import { coveragesSql } from './coverage';
+import { nationalityCount } from './nationalities';
+import { sexAgeRows } from './sex-age';
+import { groupsInScopeSql, groupsWithRest } from './group';
 import { catalogFromCells, chooseLevel, otherCountriesOf, perYear, type CatalogCell, type OtherCountries, type TableCatalog } from './level';
 
 export interface Indicators {
@@ -111,34 +109,33 @@ export async function computeIndicators(engine: Engine, filters: Filters, option
 	const catalog = await catalogOf(engine);
 	const level = chooseLevel(filters, catalog);
 	const groupsCut = catalog.scope.includes('group');
-	// Issued first, awaited after the others: marked as handled, so that a failure of those is the one reported.
-	const breakdowns = Promise.all([
-		catalog.views.has('region') ? run<CategoryRow>(engine, regionSql(level)) : null,
-		catalog.views.has('group') ? run<CategoryRow>(engine, groupsCut ? groupsInScopeSql(chooseLevel(filters, catalog, ['group'])) : groupSql(level)) : null
-	]);
-	breakdowns.catch(() => {});
 	const years = perYear(level, filters, catalog);
 	const stackBy = options.stackBy ?? 'none';
 	// A trend split by a scope field needs a level cut by it; one split by the group view does not.
 	const stackLevel = (by: Exclude<StackBy, 'none'>) =>
 		trendView(by, options.groupInScope) === 'total' ? perYear(chooseLevel(filters, catalog, [by]), filters, catalog) : years;
+	// Every breakdown of the level in one statement: each costs DuckDB-wasm a few ms whatever its size.
+	const optional = (['exploitation', 'region', 'group'] as const).filter((v) => catalog.views.has(v) && !(v === 'group' && groupsCut));
 	// Issued together: one connection serialises them anyway, and the worker is kept busy.
-	const [[totals], coverage, yearCoverage, disability, nationalities, sexAge, byYear, disabilityYears, stacked, exploitation] = await Promise.all([
+	const [[totals], coverages, breakdowns, byYear, disabilityYears, stacked, groupsInScope] = await Promise.all([
 		run<{ n: number }>(engine, totalsSql(level)),
-		run<{ year: string; complete: boolean }>(engine, coverageSql(level)),
-		run<{ year: string; complete: boolean }>(engine, coverageSql(years)),
-		run<CountedCategory>(engine, disabilitySql(level)),
-		run<CountedCategory>(engine, nationalitiesSql(level)),
-		run<SexAgeRow & { exact: boolean }>(engine, sexAgeSql(level)),
+		run<{ level: number; year: string; complete: boolean }>(engine, coveragesSql([level, years])),
+		run<CountedCategory>(engine, categoryCountsSql(['disability', 'nationality', 'sex_age', ...optional], level)),
 		run<{ year: number; n: number }>(engine, totalsByYearSql(years)),
 		run<CountedCategory>(engine, disabilitySql(years, true)),
 		stackBy === 'none' ? null : run<TrendRow & { exact?: boolean }>(engine, trendSql(stackLevel(stackBy), stackBy, options.groupInScope)),
-		catalog.views.has('exploitation') ? run<CountedCategory>(engine, exploitationSql(level)) : null
+		groupsCut && catalog.views.has('group') ? run<CategoryRow>(engine, groupsInScopeSql(chooseLevel(filters, catalog, ['group']))) : null
 	]);
+	const of = (view: string) => breakdowns.filter((r) => r.view === view);
+	const viewOf = (view: (typeof optional)[number]) => (optional.includes(view) ? of(view) : null);
+	const [disability, nationalities, regions] = [of('disability'), of('nationality'), viewOf('region')];
+	const groups = groupsInScope ?? viewOf('group');
+	const exploitation = viewOf('exploitation');
+	const coverage = coverages.filter((r) => r.level === 0);
+	const yearCoverage = coverages.filter((r) => r.level === 1);
 	const complete = coverage.every((r) => r.complete);
 	const yearComplete = (year: number) => !yearCoverage.some((r) => Number(r.year) === year && !r.complete);
 	const published = byYear.filter((r) => r.n > 0);
-	const [regions, groups] = await breakdowns;
 	const others = nationalities.some((r) => r.category === OTHER && r.n > 0) ? otherCountriesOf(level, catalog) : 0;
 	const countriesSeen = nationalities.length > 0 || totals.n === 0;
 	const otherCounted = others > 0 || !nationalities.some((r) => r.category === OTHER && r.n > 0);
@@ -160,7 +157,7 @@ export async function computeIndicators(engine: Engine, filters: Filters, option
 				return { year, yes: counts.yes, no: counts.no, unknown: counts.unknown, ...(counts.exact ? {} : { exact: false }), ...(counts.unknownExact ? {} : { unknownExact: false }) };
 			})
 			.filter((r) => r.yes + r.no + r.unknown > 0 || r.exact === false),
-		sexAge: sexAge.map(({ sex, age, n, exact }) => marked({ sex, age, n }, complete && exact)),
+		sexAge: sexAgeRows(of('sex_age')).map(({ sex, age, n, exact }) => marked({ sex, age, n }, complete && exact)),
 		exploitation: exploitation ? exploitation.map(({ category, n, exact }) => marked({ category, n }, complete && exact)) : null,
 		region: regions ? regions.map(({ category, n, exact }) => marked({ category, n }, complete && exact !== false)) : null,
 		group: groups ? (groupsCut ? groupsWithRest(groups, totals.n) : groups).map(({ category, n, exact }) => marked({ category, n }, complete && exact !== false)) : null

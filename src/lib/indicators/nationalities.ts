@@ -4,7 +4,7 @@
  * release says how many countries an "Other" holds: see otherCountriesOf in ./level).
  */
 import { OTHER, UNKNOWN, WITHHELD, type CategoryRow } from '$lib/types';
-import { COUNTS_TABLE, categoryCountsSql, where, type Query } from './query';
+import { COUNTS_TABLE, where, type Query } from './query';
 import type { Level } from './level';
 
 export const NOT_A_COUNTRY = ['stateless', UNKNOWN, OTHER, WITHHELD];
@@ -24,5 +24,3 @@ export function nationalityCountByYearSql(level: Level): Query {
 		params: [...w.params, ...NOT_A_COUNTRY]
 	};
 }
-
-export const nationalitiesSql = (level: Level): Query => categoryCountsSql('nationality', level);

@@ -1,12 +1,13 @@
 /** People by sex and age group; the release keys them as "sex|age" (or WITHHELD). */
-import { categoryCountsSql, type Query } from './query';
-import type { Level } from './level';
+import type { SexAgeRow } from '$lib/types';
+import type { CountedCategory } from './query';
 
-export function sexAgeSql(level: Level): Query {
-	const c = categoryCountsSql('sex_age', level);
-	return {
-		sql: `SELECT split_part(category, '|', 1) AS sex, coalesce(nullif(split_part(category, '|', 2), ''), split_part(category, '|', 1)) AS age, n, exact
-			FROM (${c.sql}) ORDER BY sex, age`,
-		params: c.params
-	};
+/** The sex_age view's categories as sex and age group, in order of sex, then age. */
+export function sexAgeRows(rows: CountedCategory[]): (SexAgeRow & { exact: boolean })[] {
+	return rows
+		.map(({ category, n, exact }) => {
+			const [sex, age] = category.split('|');
+			return { sex, age: age || sex, n, exact };
+		})
+		.sort((a, b) => (a.sex < b.sex ? -1 : a.sex > b.sex ? 1 : a.age < b.age ? -1 : a.age > b.age ? 1 : 0));
 }
