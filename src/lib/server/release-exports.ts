@@ -95,6 +95,9 @@ export async function releaseExports(
 async function readPublishable(engine: Engine, files: ExportFile[], exportDate: string, source: string): Promise<IngestResult> {
 	const ingest = await loadExports(engine, files, { exportDate });
 	const errors = buildErrors(ingest.files);
+	// Every row rejected (a date column DuckDB cannot read, say): a release of nobody would replace the published figures with zeros.
+	if (!errors.length && ingest.people === 0)
+		errors.push(`no row could be loaded: all ${ingest.rowsRead} rows read were rejected (the check report above says why, by line)`);
 	if (errors.length) throw new RefusedExports(`${source} cannot be published:\n- ${errors.join('\n- ')}`, formatCheck(ingest.files));
 	return ingest;
 }
