@@ -97,12 +97,14 @@ describe('every figure on the built pages, against a naive count of data/', () =
 			await page.waitForSelector(`[data-testid="period-shown"][data-from="${s.from}"][data-to="${s.to}"]`);
 			const { figures, unkeyed } = await pageFigures(page);
 			if (unkeyed) failures.push(`${search(s)}: ${unkeyed} numbers in chart tables without data-key`);
+			if (figures.filter((f) => f.where.startsWith('tile:')).length !== 4) failures.push(`${search(s)}: not the four tiles`);
 			for (const f of figures) tally[f.bound] = (tally[f.bound] ?? 0) + 1;
 			failures.push(...check(figures, selected(people, s), search(s)));
 		}
 		console.log(`/: figures ${JSON.stringify(tally)}`);
 		expect(failures).toEqual([]);
-		expect(tally.exact).toBeGreaterThan(1000);
+		// How many depends on the random selections (one organisation in one year shows few): 935 was the fewest seen.
+		expect(tally.exact).toBeGreaterThan(500);
 		expect(offOriginRequests()).toEqual([]);
 		await page.close();
 	}, 300_000);
