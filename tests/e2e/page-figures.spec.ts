@@ -14,6 +14,7 @@ import Papa from 'papaparse';
 import { connectBrowser, downloadBytes, openPage, waitReady } from './harness';
 import { naivePeople, selected, type NaivePerson } from '../figures/naive-people';
 import { truthOf, wrongFigure, type ShownFigure } from '../figures/truth';
+import { random } from '../figures/registers';
 import type { Bound } from '$lib/types';
 
 const settings = JSON.parse(readFileSync('data/settings.json', 'utf8')) as { k: number };
@@ -51,11 +52,6 @@ function check(figures: ShownFigure[], ps: NaivePerson[], label: string): string
 	return figures.map((f) => wrongFigure(f, truthOf(f, ps), K)).filter((w): w is string => w !== null).map((w) => `${label}: ${w}`);
 }
 
-function seeded(seed: number) {
-	let a = seed;
-	return () => (a = (a * 1103515245 + 12345) % 2147483648) / 2147483648;
-}
-
 interface Selection {
 	from: number;
 	to: number;
@@ -66,7 +62,7 @@ function selections(): Selection[] {
 	const [first, last] = [YEARS[0], YEARS.at(-1)!];
 	const all: Selection[] = [{ from: first, to: last }, { from: 2023, to: 2025 }, { from: 2020, to: 2022 }, ...YEARS.map((y) => ({ from: y, to: y }))];
 	for (const organisation of ORGANISATIONS) all.push({ from: first, to: last, organisation }, { from: 2023, to: 2025, organisation }, { from: 2024, to: 2024, organisation });
-	const next = seeded(SEED);
+	const next = random(SEED);
 	for (let i = 0; i < 20; i++) {
 		const [a, b] = [0, 0].map(() => first + Math.floor(next() * (last - first + 1)));
 		const organisation = next() < 0.5 ? ORGANISATIONS[Math.floor(next() * ORGANISATIONS.length)] : undefined;

@@ -13,8 +13,8 @@ export interface RegisterShape {
 	nationalities: [string, number][];
 }
 
-/** mulberry32: small, seeded, good enough to draw a population. */
-function random(seed: number): () => number {
+/** mulberry32 (as scripts/sample-data.mjs): small, seeded, good enough to draw a population or a selection. */
+export function random(seed: number): () => number {
 	let a = seed >>> 0;
 	return () => {
 		a = (a + 0x6d2b79f5) >>> 0;
