@@ -10,6 +10,7 @@ import type { Field } from '$lib/types';
 import { ROW_NUMBER_REASON, type ColumnMapping } from '$lib/normalise/fields';
 import { fieldOfValues, idScore, ID_DISTINCT, profileColumns, PROFILE_ROWS } from '$lib/normalise/profile';
 import type { Sniffed } from './sniff';
+import type { FieldDoubt } from './field-doubts';
 
 export type KeyFieldName = 'id' | 'year' | 'date';
 export type KeyFieldStatus = 'recognised' | 'guessed' | 'missing';
@@ -22,10 +23,11 @@ export interface KeyField {
 	/**
 	 * Whether the values agree with the header (recognised): false for an id column whose codes are
 	 * few — the same code on many rows, a group's or an organisation's rather than a person's —,
-	 * which would count many people as one.
+	 * which would count many people as one; false for a year or date column most of whose values
+	 * are no years or dates (field-doubts.ts), and absent for one whose values do not refute it.
 	 */
 	confirmed?: boolean;
-	/** The header of the column its values propose (guessed), and its index. */
+	/** The header of the column its values propose (guessed, or in place of a year or date in doubt), and its index. */
 	candidate?: string;
 	candidateIndex?: number;
 }
@@ -51,9 +53,10 @@ const openForId = (c: ColumnMapping) => open(c) || (c.status === 'ignored' && c.
 /**
  * Columns with what their values propose (`guess`) where the header named nothing, the id's
  * candidate among them. `chosen`: the fields read (by header or choice), to profile the id's
- * repeats against the date.
+ * repeats against the date. `doubted`: fields read by a header whose values do not confirm it
+ * (field-doubts.ts): another column may still be proposed for them.
  */
-export function proposeColumns(columns: ColumnMapping[], rows: string[][], chosen: Map<Field, number>): ColumnMapping[] {
+export function proposeColumns(columns: ColumnMapping[], rows: string[][], chosen: Map<Field, number>, doubted: Iterable<Field> = []): ColumnMapping[] {
 	if (rows.length === 0) return columns;
 	const dateOf = (column: number | undefined) => (column === undefined ? undefined : (row: string[]) => (row[column] ?? '').trim() || null);
 	// One pass, against the date a header names; again against a date its values propose, only where no header names one.
@@ -61,10 +64,11 @@ export function proposeColumns(columns: ColumnMapping[], rows: string[][], chose
 	let profiles = profileColumns(rows, columns.filter(openForId).map((c) => c.index), dateOf(named));
 	const guesses = new Map<number, Field>();
 	const taken = new Set<Field>(chosen.keys());
+	for (const field of doubted) taken.delete(field);
 	for (const p of profiles) {
 		if (!open(columns[p.index])) continue;
 		const field = fieldOfValues(p, rows.length);
-		// One guess per field, and never for a field a header already names.
+		// One guess per field, and never for a field a header already names (and its values confirm).
 		if (field && !taken.has(field) && ![...guesses.values()].includes(field)) guesses.set(p.index, field);
 	}
 	// The id: codes that repeat on rows with different dates (a person's visits).
@@ -90,13 +94,23 @@ function idConfirmed(rows: string[][], index: number): boolean {
 	return p.filled < MIN_ROWS || p.distinct / p.filled >= ID_DISTINCT;
 }
 
-/** The id and the year or date of a file, as read: recognised, guessed (a column proposed by its values) or missing. `rows`: the sample, to confirm the id. */
-export function keyFields(columns: ColumnMapping[], chosen: Map<Field, number>, rows: string[][] = []): KeyField[] {
+/**
+ * The id and the year or date of a file, as read: recognised, guessed (a column proposed by its
+ * values) or missing. `rows`: the sample, to confirm the id. `doubts`: header matches its values do
+ * not confirm (field-doubts.ts): a year or date among them is `confirmed: false`, with the column
+ * whose values fit as its candidate. (A confirmed date has no `confirmed`: absent is "not refuted".)
+ */
+export function keyFields(columns: ColumnMapping[], chosen: Map<Field, number>, rows: string[][] = [], doubts: FieldDoubt[] = []): KeyField[] {
 	const header = (i: number) => columns[i]?.header ?? '';
 	const guessed = (field: Field) => columns.find((c) => c.guess === field);
+	const doubted = (field: KeyFieldName): Partial<KeyField> => {
+		const d = doubts.find((d) => d.field === field);
+		return !d ? {} : d.candidateIndex === undefined ? { confirmed: false } : { confirmed: false, candidate: d.candidate, candidateIndex: d.candidateIndex };
+	};
 	const key = (field: KeyFieldName, fallback: Field[] = []): KeyField => {
 		const index = chosen.get(field);
-		if (index !== undefined) return { field, status: 'recognised', column: header(index), ...(field === 'id' && rows.length ? { confirmed: idConfirmed(rows, index) } : {}) };
+		if (index !== undefined)
+			return { field, status: 'recognised', column: header(index), ...(field === 'id' ? (rows.length ? { confirmed: idConfirmed(rows, index) } : {}) : doubted(field)) };
 		const candidate = [field, ...fallback].map(guessed).find((c) => c !== undefined);
 		return candidate ? { field: candidate.guess as KeyFieldName, status: 'guessed', candidate: candidate.header, candidateIndex: candidate.index } : { field, status: 'missing' };
 	};

@@ -12,6 +12,7 @@ import { lineBreaks, splitRecords, type Part } from './split';
 import { mapHeaders } from '$lib/normalise/fields';
 import { chooseColumns, refuseByValues } from './columns';
 import { keyFields, proposeColumns, sampleRows } from './key-fields';
+import { fieldDoubts, withCandidates } from './field-doubts';
 import { firstRowIsData } from './header-row';
 import { throwIfAborted } from './abort';
 import { nulMarker, replaceNul } from './nul';
@@ -64,11 +65,23 @@ export async function readFile(engines: Engine[], file: ExportFile, i: number, o
 	const sample = sampleRows(text ?? head.text, sniffed);
 	// A column staff chose is read as that field: listed so, no longer among the ignored ones.
 	const byIndex = new Map([...chosen].map(([field, index]) => [index, field]));
-	const columns = proposeColumns(mapped, sample, chosen).map((c): typeof c =>
+	// A header whose column's values mostly do not read as its field: said, and another column whose values do fit proposed.
+	const doubts = fieldDoubts(mapped, chosen, sample);
+	const columns = proposeColumns(mapped, sample, chosen, doubts.map((d) => d.field)).map((c): typeof c =>
 		c.status === 'ignored' && byIndex.has(c.index) ? { index: c.index, header: c.header, status: 'recognised', field: byIndex.get(c.index) } : c
 	);
+	const unconfirmed = withCandidates(doubts, columns);
 	const fieldColumns = Object.fromEntries([...chosen].map(([field, c]) => [field, sniffed.headers[c]]));
-	Object.assign(report, { encoding, delimiter: sniffed.delimiter, headers: sniffed.headers, headerLine: sniffed.headerLine, columns, fieldColumns, keyFields: keyFields(columns, chosen, sample) });
+	Object.assign(report, {
+		encoding,
+		delimiter: sniffed.delimiter,
+		headers: sniffed.headers,
+		headerLine: sniffed.headerLine,
+		columns,
+		fieldColumns,
+		keyFields: keyFields(columns, chosen, sample, unconfirmed),
+		...(unconfirmed.length ? { fieldDoubts: unconfirmed } : {})
+	});
 	if (!dated) return { report: { ...report, needsMapping: true } };
 
 	throwIfAborted(options.signal);

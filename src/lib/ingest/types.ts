@@ -7,6 +7,7 @@ import type { ColumnMapping } from '$lib/normalise/fields';
 import type { ProblemReport } from './problems';
 import type { SheetPlace } from './sheet-text';
 import type { KeyField } from './key-fields';
+import type { FieldDoubt } from './field-doubts';
 
 export type { ProblemReport };
 
@@ -38,6 +39,11 @@ export interface FileReport {
 	columns: ColumnMapping[];
 	/** The person's id and the year or date: recognised, guessed from values, or missing (key-fields.ts). */
 	keyFields?: KeyField[];
+	/**
+	 * Fields read by a header whose column's values mostly do not read as that field (field-doubts.ts),
+	 * each with the column whose values fit it, where one is open. Absent when there are none.
+	 */
+	fieldDoubts?: FieldDoubt[];
 	/** The header of the column each field was read from (what staff find in their spreadsheet). */
 	fieldColumns?: Partial<Record<Field, string>>;
 	rowsRead: number;

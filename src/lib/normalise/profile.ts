@@ -147,3 +147,46 @@ export function idScore(p: ColumnProfile, rows: number, dated: boolean): number 
 	if (dated && otherDates < ID_OTHER_DATES) return 0;
 	return ratio * (dated ? otherDates : 0.5);
 }
+
+/** The fields whose header match the values can confirm: each has a reader of its own. */
+export type ConfirmableField = 'date' | 'year' | 'sex' | 'nationality' | 'age' | 'disability';
+export const CONFIRMABLE: readonly ConfirmableField[] = ['date', 'year', 'sex', 'nationality', 'age', 'disability'];
+
+/**
+ * Whether a value reads as the field its header names: its shape, not its validity. A date out of
+ * range, with a two-digit year or as an Excel serial, an age range across 18, a year before 1950
+ * are that field's values, wrong ones, and already reported as problems by line; a sex coded 1/2
+ * (a legend elsewhere) is a sex column too. Only a value of another shape ("2024-03-15" under
+ * "Sex") says the header may be over the wrong column.
+ */
+const SHAPES: Record<ConfirmableField, (v: string) => boolean> = {
+	date: (v) => !(normaliseDate(v).problem ?? '').startsWith('invalid date'),
+	year: (v) => !normaliseYear(v).problem || /^\d{4}(?:\.0+)?$/.test(v),
+	sex: (v) => !normaliseSex(v).problem || /^\d$/.test(v),
+	nationality: (v) => !normaliseNationality(v).problem,
+	age: (v) => !(normaliseAge(v).problem ?? '').startsWith('unrecognised age'),
+	disability: (v) => !normaliseDisability(v).problem
+};
+
+export interface FieldReading {
+	/** Filled values read (the first KIND_VALUES of the sample). */
+	read: number;
+	/** Of those, how many do not read as the field. */
+	notReading: number;
+}
+
+/** How many of a column's first filled values (at most KIND_VALUES, each distinct one read once) do not read as `field`. */
+export function fieldReading(rows: string[][], index: number, field: ConfirmableField): FieldReading {
+	const reads = read(SHAPES[field]);
+	let n = 0;
+	let notReading = 0;
+	for (const row of rows) {
+		if (n >= KIND_VALUES) break;
+		const value = (row[index] ?? '').trim();
+		if (value === '') continue;
+		n++;
+		// A notes cell of megabytes is no value of any of these fields.
+		if (value.length > MAX_KIND_LENGTH || !reads(value)) notReading++;
+	}
+	return { read: n, notReading };
+}

@@ -16,6 +16,7 @@ import { createNodeEngine } from './engine-node';
 import { localDate } from '$lib/ingest/export-date';
 import { cellOf } from '$lib/ingest/sheet-text';
 import { countedByRow } from '$lib/ingest/person-id';
+import type { FieldDoubt } from '$lib/ingest/field-doubts';
 import { readSettings } from './read-data';
 
 /** Why exports must not be published: one that cannot be read, or holds a direct identifier. */
@@ -41,10 +42,14 @@ export function formatCheck(files: FileReport[]): string {
 				? `${f.file}: rows not counted (${f.error ? 'the file cannot be read' : 'no year or date column to read them by'})`
 				: `${f.file}: ${f.rowsRead} rows read = ${f.rowsLoaded} loaded + ${f.rowsRejected} rejected`,
 			...keyFieldLines(f),
+			...doubtLines(f),
 			...f.problems.map((p) => `  ${p.rejected ? 'rejected' : 'kept as unknown'}: ${p.kind} ×${p.rows} (lines ${p.lines.join(', ')})`)
 		])
 		.join('\n');
 }
+
+/** A column by its place: the header's line and the column's number, or a sheet's cell. */
+const placeOf = (f: FileReport, index: number) => (f.sheet ? cellOf(f, f.headerLine ?? 1, index) : `line ${f.headerLine ?? 1}, column ${index + 1}`);
 
 /**
  * A person id or a year/date no header names, in words: without an id each row is counted as a
@@ -52,11 +57,13 @@ export function formatCheck(files: FileReport[]): string {
  * with what to do: name it in the header, or choose it on /upload.
  */
 function keyFieldLines(f: FileReport): string[] {
-	const place = (index: number) => (f.sheet ? cellOf(f, f.headerLine ?? 1, index) : `line ${f.headerLine ?? 1}, column ${index + 1}`);
+	const place = (index: number) => placeOf(f, index);
 	const idColumn = f.fieldColumns?.id === undefined ? -1 : f.headers.indexOf(f.fieldColumns.id);
 	return (f.keyFields ?? [])
 		.filter((k) => (k.status !== 'recognised' || k.confirmed === false) && !(k.field !== 'id' && f.needsMapping && k.status === 'missing'))
 		.map((k) => {
+			// A year or date its values do not confirm: doubtLines says it, with the others.
+			if (k.status === 'recognised' && k.field !== 'id') return '';
 			if (k.status === 'recognised')
 				return `  person id: the column at ${place(idColumn)} holds few codes for its rows (the same code on many rows): if it is a group's or an organisation's code, many people are counted as one`;
 			const candidate = k.candidateIndex === undefined ? '' : ` ${place(k.candidateIndex)}`;
@@ -69,6 +76,24 @@ function keyFieldLines(f: FileReport): string[] {
 			return `  ${k.field}: none named; the column at${candidate} holds dates: name it "registration_date" in the header row, or choose it on /upload`;
 		})
 		.filter((line) => line !== '');
+}
+
+/** Names a field takes in a header row, said where a header seems over the wrong column. */
+const HEADER_NAMES: Record<FieldDoubt['field'], string> = { date: 'registration_date', year: 'year', sex: 'sex', nationality: 'nationality', age: 'age', disability: 'disability' };
+
+/**
+ * A header whose column's values mostly do not read as its field (field-doubts.ts), in words: the
+ * column by its header (a field's name, being recognised) and place, the share, never a value; the
+ * column whose values fit, by its place only (its header is no field's name, it could be a value).
+ */
+function doubtLines(f: FileReport): string[] {
+	const place = (index: number) => placeOf(f, index);
+	return (f.fieldDoubts ?? []).map((d) => {
+		const share = `${d.notReading} of its first ${d.read} values (${Math.round((100 * d.notReading) / d.read)}%)`;
+		const then = d.field === 'date' || d.field === 'year' ? 'rows without a readable one are rejected' : 'they are counted as unknown';
+		const fix = d.candidateIndex === undefined ? '' : `; the column at ${place(d.candidateIndex)} holds values that do: name it "${HEADER_NAMES[d.field]}" in the header row, or choose it on /upload`;
+		return `  ${d.field}: the column at ${place(d.index)} ("${d.column}") is read as the ${d.field} by its header, but ${share} do not read as one — is the header over the right column? (${then})${fix}`;
+	});
 }
 
 export const formatRelease = (r: Pick<Release, 'loss'> & { audit: AuditSummary[] }) => `${formatLossReport(r.loss)}\n${formatAudit(r.audit, r.loss.k)}`;

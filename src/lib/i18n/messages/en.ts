@@ -113,6 +113,13 @@ const en = {
 	idGuessed: (column: string) => `Column “${column}” looks like a person’s id: its codes repeat on rows with different dates (a person’s visits). Until you use it, each row is counted as one person.`,
 	dateGuessed: (column: string) => `No column is named as the year or date of registration; column “${column}” holds dates.`,
 	dateMissing: 'No column holds the year or date of registration.',
+	/**
+	 * A field its header names whose column's values mostly do not read as it (field-doubts.ts): the
+	 * column by its header and number, and the share; never a value of the file.
+	 */
+	fieldDoubt: (column: string, place: string, field: string, share: string) =>
+		`Column “${column}” (${place}) is read as “${field}” by its header, but ${share} of its values do not read as such: is the header over the right column? Until it is, those values are counted as unknown (a year or date: the row is rejected).`,
+	fieldDoubtCandidate: (column: string) => `Column “${column}” holds values that do.`,
 	idDoubt: (column: string) => `Column “${column}” is read as the person id, but it holds few codes for its rows (the same code on many rows): if it is a group’s or an organisation’s code, many people are counted as one.`,
 	keyFieldNouns: { id: 'the person id', year: 'the year', date: 'the date' } as Record<'id' | 'year' | 'date', string>,
 	useAsKey: (column: string, field: string) => `Use “${column}” as ${field}`,
