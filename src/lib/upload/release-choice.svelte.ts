@@ -14,19 +14,19 @@ import { fetchPublished, sameRegister } from './published-release';
 
 export type ReleaseMode = 'against' | 'revise' | 'first';
 
-interface Settings {
+export interface ReleaseSettings {
 	k: number;
 	scope: ScopeField[];
 	periods: { from: number; to: number }[];
 }
 
 interface Transforms {
-	publishable: (ingest: IngestResult, settings: Settings, previous?: ReleaseDocument) => Promise<Release | LineageRelease>;
-	revision: (ingest: IngestResult, settings: Settings, previous: ReleaseDocument) => Promise<Revision>;
+	publishable: (ingest: IngestResult, settings: ReleaseSettings, previous?: ReleaseDocument) => Promise<Release | LineageRelease>;
+	revision: (ingest: IngestResult, settings: ReleaseSettings, previous: ReleaseDocument) => Promise<Revision>;
 }
 
 /** `url`: the site's own /data/release.json; `transforms`: loaded with the page's upload code. */
-export function createReleaseChoice(url: string, settings: () => Settings, transforms: () => Promise<Transforms>) {
+export function createReleaseChoice(url: string, settings: () => ReleaseSettings, transforms: () => Promise<Transforms>) {
 	let published = $state<ReleaseDocument | null>(null);
 	let fetched = false;
 	let mode = $state<ReleaseMode>('first');
