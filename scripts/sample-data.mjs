@@ -3,18 +3,7 @@
  * Seeded, so the same options always give the same bytes.
  */
 import { createWriteStream } from 'node:fs';
-
-/** mulberry32: tiny, fast, good enough for synthetic data. */
-export function random(seed) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { random } from './random.mjs';
 
 const weighted = (rand, pairs) => {
 	const total = pairs.reduce((s, [, w]) => s + w, 0);

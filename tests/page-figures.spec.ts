@@ -24,7 +24,8 @@ import en from '$lib/i18n/messages/en';
 import type { Filters } from '$lib/types';
 import { naivePeople, selected, type NaivePerson } from './figures/naive-people';
 import { truthOf, wrongFigure, type ShownFigure } from './figures/truth';
-import { generateRegister, random, SKEWED, SMALL_ORGANISATION } from './figures/registers';
+import { random } from '../scripts/random.mjs';
+import { generateRegister, SKEWED, SMALL_ORGANISATION } from './figures/registers';
 
 const K = 10;
 const ctx = { lang: 'en' as const, k: K };

@@ -14,7 +14,7 @@ import Papa from 'papaparse';
 import { connectBrowser, downloadBytes, openPage, waitReady } from './harness';
 import { naivePeople, selected, type NaivePerson } from '../figures/naive-people';
 import { truthOf, wrongFigure, type ShownFigure } from '../figures/truth';
-import { random } from '../figures/registers';
+import { random } from '../../scripts/random.mjs';
 import type { Bound } from '$lib/types';
 
 const settings = JSON.parse(readFileSync('data/settings.json', 'utf8')) as { k: number };

@@ -3,6 +3,8 @@
  * release must choose what to hide. Each person is written once or more (repeat visits, later
  * dates, the same attributes), as case registers write them.
  */
+import { random } from '../../scripts/random.mjs';
+
 export interface RegisterShape {
 	seed: number;
 	people: number;
@@ -11,17 +13,6 @@ export interface RegisterShape {
 	organisations: [string, number][];
 	/** Nationality (ISO, 'stateless' or '' unknown) → relative size. */
 	nationalities: [string, number][];
-}
-
-/** mulberry32 (as scripts/sample-data.mjs): small, seeded, good enough to draw a population or a selection. */
-export function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = Math.imul(a ^ (a >>> 15), 1 | a);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 const GROUPS: [string, number][] = [['Survivor of domestic violence', 40], ['Trafficking survivor', 20], ['Labour migrant', 15], ['Refugee', 12], ['Child without parental care', 13]];

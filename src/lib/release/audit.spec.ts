@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Highs } from 'highs';
 import { audit, formatAudit, type AuditProblem } from './audit';
+import { random } from '../../../scripts/random.mjs';
 
 const cells = (...counts: [string, number][]) => counts.map(([label, n]) => ({ label, n }));
 const notNeeded = () => Promise.reject<Highs>(new Error('no LP should be needed'));
@@ -169,16 +170,6 @@ describe('formatAudit(results, k)', () => {
 		);
 	});
 });
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so the synthetic view is fixed. */
-function random(seed: number): () => number {
-	return () => {
-		seed = (seed + 0x6d2b79f5) | 0;
-		let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-		t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /**
  * A view shaped like a release: years × organisations × categories, published at six levels
