@@ -15,6 +15,9 @@ export default defineConfig({
 	preview: { port: 4173, strictPort: true, headers: securityHeaders },
 	test: {
 		expect: { requireAssertions: true },
+		// Vitest's default on 2 cores is one worker, which left a core idle while an end-to-end file
+		// waits on Chromium or a unit file on DuckDB: two files at a time, unit and e2e mixed.
+		maxWorkers: 2,
 		projects: [
 			{
 				extends: true,
@@ -28,8 +31,7 @@ export default defineConfig({
 					environment: 'node',
 					globalSetup: ['tests/e2e/global-setup.ts'],
 					testTimeout: 60_000,
-					hookTimeout: 300_000,
-					fileParallelism: false
+					hookTimeout: 300_000
 				}
 			}
 		]
