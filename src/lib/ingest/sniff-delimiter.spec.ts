@@ -33,6 +33,39 @@ describe('sniff(text): the delimiter that keeps one field count across the recor
 	});
 });
 
+// DuckDB's corpus, comments/simple_comma.csv, has this shape: a semicolon file whose comment lines
+// start with a comma. Counted at the commas it made two-field records, and the comment was read as
+// the header and named as a column.
+const COMMENTED = ', Case register export\n, Organisation X\ncase_id;year;sex\n, checked by hand\nA1;2024;F\nA2;2023;M\n, end of export\n';
+
+describe('sniff(text): comment and title lines do not decide the delimiter', () => {
+	it('a semicolon file whose comment lines start with a comma stays a semicolon file', () => {
+		expect(sniff(COMMENTED)).toMatchObject({ delimiter: ';', headers: ['case_id', 'year', 'sex'], headerLine: 3 });
+		expect(sniff(', A few comments\n, more\n, and more\n, and more\nyear;sex\n2024;F\n')).toMatchObject({ delimiter: ';', headers: ['year', 'sex'], headerLine: 5 });
+	});
+
+	it('comment lines with "#" holding commas, above and between the records', () => {
+		expect(sniff('# Case register export, 2024\n# Organisation X, Bishkek\ncase_id;year;sex\nA1;2024;F\nA2;2023;M\n')).toMatchObject({ delimiter: ';', headers: ['case_id', 'year', 'sex'], headerLine: 3 });
+		expect(sniff('# note, see below\nyear;sex\n2024;F\n# other, thing\n2023;M\n# x, y\n')).toMatchObject({ delimiter: ';', headers: ['year', 'sex'], headerLine: 2 });
+		// A comma file with a comment holding a semicolon at its end stays a comma file.
+		expect(sniff('year,sex,age\n2024,F,30\n2023,M,41\n# note; see below\n')).toMatchObject({ delimiter: ',', headers: ['year', 'sex', 'age'] });
+	});
+
+	it('title lines with as many commas as the records below them have semicolons', () => {
+		expect(sniff('Report, 2024, Bishkek\nOrg: X, Y, Z\nPeriod: a, b, c\nyear;sex\n2024;F\n2023;M\n')).toMatchObject({ delimiter: ';', headers: ['year', 'sex'], headerLine: 4 });
+	});
+});
+
+it('loadExports reads the commented semicolon file: its header, its two records, its comments rejected', async () => {
+	const result = await loadExports(engine, [{ name: 'commented.csv', bytes: new TextEncoder().encode(COMMENTED) }]);
+	const [file] = result.files;
+	expect(file.headerLine).toBe(3);
+	expect(result.rows.map((r) => [r.year, r.sex, r.n]).sort()).toEqual([[2023, 'male', 1], [2024, 'female', 1]]);
+	// The comments between and below the records are rows of one field, rejected on their own lines.
+	expect([file.rowsRead, file.rowsLoaded, file.rowsRejected]).toEqual([4, 2, 2]);
+	expect(file.problems.flatMap((p) => p.lines)).toEqual([4, 7]);
+});
+
 it('loadExports reads the tab file with a JSON column: every row, its year and sex', async () => {
 	const result = await loadExports(engine, [{ name: 'json.tsv', bytes: new TextEncoder().encode(TSV) }]);
 	expect([result.rowsRead, result.rowsLoaded, result.rowsRejected, result.people]).toEqual([3, 3, 0, 3]);

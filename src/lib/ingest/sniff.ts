@@ -47,23 +47,59 @@ function ranksAbove(a: number[], b: number[]): boolean {
 	return k !== -1 && a[k] > b[k];
 }
 
+/** Whether the delimiter separates two values on this record ("x,y"), not only an empty one (",comment"). */
+const splits = (row: string[]) => filled(row) >= 2;
+
+/**
+ * Whether a record the delimiter does not split is split by another one: a line of another shape
+ * ("a;b" read at the commas), which the records of one table under this delimiter cannot run across.
+ * A comment or title of one value ("# note", ",note") is split by none and stands between nothing.
+ */
+function isForeign(row: string[], d: Delimiter): boolean {
+	if (splits(row)) return false;
+	const text = row.join(d);
+	return DELIMITERS.some((o) => o !== d && text.includes(o) && splits(Papa.parse<string[]>(text, { delimiter: o }).data[0] ?? []));
+}
+
+/**
+ * The records that keep one field count under a delimiter: the lines it splits, in the longest
+ * stretch between lines only another delimiter splits, their most common width (of two or more
+ * fields) and how many records have it. Counted this way, comment and title lines above a header
+ * (",A few comments" above "a;b", "Clients, 2024" above "year;sex") do not make a table of their
+ * own width with the records below them, whichever delimiter they happen to hold.
+ */
+function table(records: string[][], d: Delimiter): { width: number; records: number; first: number; end: number } {
+	let best = { width: 0, records: 0, first: 0, end: 0 };
+	let start = 0;
+	for (let i = 0; i <= records.length; i++) {
+		if (i < records.length && !isForeign(records[i], d)) continue;
+		const stretch = records.slice(start, i).filter(splits);
+		const counts = new Map<number, number>();
+		for (const r of stretch) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
+		const [width, n] = [...counts].sort(([w1, n1], [w2, n2]) => n2 - n1 || w2 - w1)[0] ?? [0, 0];
+		if (n > best.records) best = { width, records: n, first: stretch[0]?.length ?? 0, end: i };
+		start = i + 1;
+	}
+	return best;
+}
+
 /**
  * The delimiter under which the records keep one field count: the most records of the most common
- * count (of two or more fields), then the first record among them (a header, rather than a title
- * line), then the most fields. A tab file with commas inside its JSON column stays a tab file: split
- * at the commas, its data rows agree with each other but not with its header, which would have to be
- * a title.
+ * count (of two or more fields, in the table's stretch of lines), then the first record among them
+ * (a header, rather than a title line), then the stretch further down (titles stand above the
+ * table, not below it), then the most fields. A tab file with commas inside its
+ * JSON column stays a tab file: split at the commas, its data rows agree with each other but not
+ * with its header, which would have to be a title. A semicolon file whose comment lines start with
+ * a comma (",A few comments") stays a semicolon file: the comma splits no two values there.
  */
 function pickDelimiter(sample: string): Delimiter {
 	let best: Delimiter = ',';
-	let bestScore = [0, 0, 0];
+	let bestScore = [0, 0, 0, 0];
 	for (const d of DELIMITERS) {
-		const widths = parse(sample, d).data.map((r) => r.length);
-		const counts = new Map<number, number>();
-		for (const w of widths) if (w >= 2) counts.set(w, (counts.get(w) ?? 0) + 1);
-		const [width, records] = [...counts].sort(([w1, n1], [w2, n2]) => n2 - n1 || w2 - w1)[0] ?? [0, 0];
+		const records = parse(sample, d).data;
+		const { width, records: n, first, end } = table(records, d);
 		if (width < 2) continue;
-		const score = [records / widths.length, widths[0] === width ? 1 : 0, width];
+		const score = [n / records.length, first === width ? 1 : 0, end / records.length, width];
 		if (ranksAbove(score, bestScore)) (best = d), (bestScore = score);
 	}
 	return best;
