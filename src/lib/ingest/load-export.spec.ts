@@ -90,6 +90,17 @@ it('sums a count column for pre-aggregated exports and rejects a row whose count
 	expect([result.rowsRead, result.rowsLoaded, result.rowsRejected, result.people]).toEqual([3, 2, 1, 15]);
 });
 
+// Phone numbers under a "number" header (a count alias) overflowed the engine's INTEGER codes: the
+// load stopped with a DuckDB cast error. Each is an invalid count now, its row rejected on its line.
+it('rejects a row whose count is beyond any register (a phone number under "number"), on one engine and in parts', async () => {
+	const text = 'year,sex,number\n2024,F,9193046161\n2024,M,2\n2023,F,5551234567\n';
+	for (const result of [await loadExports(engine, [{ name: 'phones.csv', bytes: new TextEncoder().encode(text) }]), await inParts(3, [{ name: 'phones.csv', bytes: new TextEncoder().encode(text) }])]) {
+		expect([result.rowsRead, result.rowsLoaded, result.rowsRejected, result.people]).toEqual([3, 1, 2, 2]);
+		const [problem] = result.files[0].problems;
+		expect(problem).toMatchObject({ field: 'count', kind: 'invalid count', rows: 2, lines: [2, 4], rejected: true });
+	}
+});
+
 it("reads an export that starts with Excel's sep= line, with the problems' physical line numbers", async () => {
 	const text = 'sep=;\r\nyear;sex;nationality\r\n2024;F;KG\r\n2024;M;Atlantis\r\nn/a;F;KG\r\n';
 	const result = await loadExports(engine, [{ name: 'excel.csv', bytes: new TextEncoder().encode(text) }]);

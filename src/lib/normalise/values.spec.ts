@@ -298,7 +298,7 @@ describe('normaliseCount(raw)', () => {
 	it('reads whole numbers ≥ 0, with thousands grouped by spaces or commas', () => {
 		each(normaliseCount, [
 			['12', 12], ['0', 0], ['12.0', 12], ['12,0', 12], ['12.00', 12], ['1 234', 1234], ['1\u00a0234', 1234], ['1\u202f234', 1234], ['1,234', 1234],
-			['1,234,567', 1234567], ['1 234 567', 1234567], [' 7 ', 7]
+			['1,234,567', 1234567], ['1 234 567', 1234567], [' 7 ', 7], ['2147483647', 2147483647]
 		]);
 	});
 	it('reports the rest, and a blank count as missing', () => {
@@ -312,6 +312,9 @@ describe('normaliseCount(raw)', () => {
 			['1e3', null, 'invalid count "1e3"'],
 			['1.000', null, 'invalid count "1.000"'],
 			['99999999999999999999', null, 'invalid count "99999999999999999999"'],
+			// A phone number under a "number" header is no count (and overflowed the engine's INTEGER codes).
+			['9193046161', null, 'invalid count "9193046161"'],
+			['2147483648', null, 'invalid count "2147483648"'],
 			['', null, 'missing count']
 		]);
 	});
