@@ -34,7 +34,13 @@ describe('refusalReason(header, values): headers by their words', () => {
 		['installation_date'],
 		['closed_on'],
 		['born_abroad'],
-		['и др.']
+		['и др.'],
+		// DuckDB's CSV corpus (14512_og.csv, test_ignore_errors.csv): a shop's items, brands and stores.
+		['item_name'],
+		['brand_name'],
+		['Store Name Key'],
+		['Item Name'],
+		['ItemName']
 	])('%s is no identifier', (header) => {
 		expect(refusalReason(header, [])).toBeNull();
 	});
@@ -49,6 +55,8 @@ describe('refusalReason(header, values): headers by their words', () => {
 		['Ф.И.О.', 'a name'],
 		['Имя клиента', 'a name'],
 		['Аты-жөнү', 'a name'],
+		['Customer Name', 'a name'],
+		['store_manager_name', 'a name'],
 		['phone', 'a phone number'],
 		['clientphone', 'a phone number'],
 		['Mobile_Phone', 'a phone number'],

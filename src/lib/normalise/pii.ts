@@ -29,13 +29,16 @@ const WHOLE_HEADER: [Kind, string][] = [
 	['a date of birth', 'born']
 ];
 
-/** Things with a name that are not people: "country_name", "org_name", "programme name", «Уюмдун аты». */
+/**
+ * Things with a name that are not people: "country_name", "org_name", "programme name", «Уюмдун аты»;
+ * "item_name", "brand_name", "Store Name Key" (DuckDB's CSV corpus: a shop's exports refused as names).
+ */
 const NAMED_THINGS = new Set(
 	[
 		'country', 'nationality', 'citizenship', 'org', 'organisation', 'organization', 'ngo', 'agency', 'partner', 'donor', 'programme', 'program', 'project',
 		'activity', 'service', 'page', 'file', 'sheet', 'region', 'oblast', 'province', 'state', 'district', 'rayon', 'city', 'town', 'village', 'site', 'office',
 		'branch', 'location', 'facility', 'school', 'shelter', 'centre', 'center', 'institution', 'company', 'group', 'category', 'type', 'product', 'course',
-		'event', 'team', 'unit', 'field', 'column', 'table', 'language', 'страны', 'организации', 'программы', 'проекта', 'услуги', 'региона', 'области',
+		'event', 'team', 'unit', 'field', 'column', 'table', 'language', 'item', 'brand', 'store', 'shop', 'страны', 'организации', 'программы', 'проекта', 'услуги', 'региона', 'области',
 		'района', 'города', 'села', 'файла', 'уюмдун', 'долбоордун', 'программанын', 'олконун', 'файлдын'
 	].map(wordKey)
 );
