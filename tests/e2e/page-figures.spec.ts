@@ -48,6 +48,24 @@ async function pageFigures(page: Page): Promise<{ figures: ShownFigure[]; unkeye
 	});
 }
 
+/** The grant report table's cells, as its test contract exposes them. */
+function reportCells(page: Page) {
+	return page.locator('[data-testid="report-table"] td[data-year]').evaluateAll((tds) =>
+		tds.map((td) => ({ id: td.closest('tr')!.getAttribute('data-indicator')!, year: td.getAttribute('data-year')!, value: td.getAttribute('data-value')!, bound: td.getAttribute('data-bound')! }))
+	);
+}
+
+/** Each cell of a grant report of 2023–2025 (years, total, previous period 2020–2022) against the people `of` a period. */
+function checkReport(cells: Awaited<ReturnType<typeof reportCells>>, of: (from: number, to: number) => NaivePerson[], label: string): string[] {
+	return cells
+		.map((c) => {
+			const ps = c.year === 'total' ? of(2023, 2025) : c.year === 'previous' ? of(2020, 2022) : of(Number(c.year), Number(c.year));
+			const f: ShownFigure = { where: `report:${c.id}`, key: `${label} ${c.year}`, value: c.value, bound: c.bound as Bound };
+			return wrongFigure(f, truthOf(f, ps), K);
+		})
+		.filter((w): w is string => w !== null);
+}
+
 function check(figures: ShownFigure[], ps: NaivePerson[], label: string): string[] {
 	return figures.map((f) => wrongFigure(f, truthOf(f, ps), K)).filter((w): w is string => w !== null).map((w) => `${label}: ${w}`);
 }
@@ -115,16 +133,9 @@ describe('every figure on the built pages, against a naive count of data/', () =
 			const of = (from: number, to: number) => selected(people, { from, to, organisation });
 			const { figures } = await pageFigures(page);
 			failures.push(...check(figures, of(2023, 2025), label));
-			const cells = await page.locator('[data-testid="report-table"] td[data-year]').evaluateAll((tds) =>
-				tds.map((td) => ({ id: td.closest('tr')!.getAttribute('data-indicator')!, year: td.getAttribute('data-year')!, value: td.getAttribute('data-value')!, bound: td.getAttribute('data-bound')!, text: td.textContent!.trim() }))
-			);
+			const cells = await reportCells(page);
 			expect(cells.length).toBeGreaterThanOrEqual(8 * 5);
-			for (const c of cells) {
-				const ps = c.year === 'total' ? of(2023, 2025) : c.year === 'previous' ? of(2020, 2022) : of(Number(c.year), Number(c.year));
-				const f: ShownFigure = { where: `report:${c.id}`, key: `${label} ${c.year}`, value: c.value, bound: c.bound as Bound };
-				const wrong = wrongFigure(f, truthOf(f, ps), K);
-				if (wrong) failures.push(wrong);
-			}
+			failures.push(...checkReport(cells, of, label));
 			// The download says what the table says: a bound keeps its mark, a hidden figure is empty.
 			const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download the table (CSV)' }).click()]);
 			const csv = Papa.parse<string[]>((await downloadBytes(download)).toString('utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
@@ -141,7 +152,7 @@ describe('every figure on the built pages, against a naive count of data/', () =
 		await page.close();
 	}, 180_000);
 
-	it('/upload/ with the sample dropped: its tiles and chart tables are the exact figures', async () => {
+	it('/upload/ with the sample dropped: its tiles, chart tables and grant report of 2023–2025 are the exact figures', async () => {
 		const { page } = await openPage(browser, '/upload/');
 		await waitReady(page);
 		await page.setInputFiles('[data-testid="drop-zone"] input[type="file"]', { name: 'sample.csv', mimeType: 'text/csv', buffer: readFileSync('data/sample-export.csv') });
@@ -153,6 +164,18 @@ describe('every figure on the built pages, against a naive count of data/', () =
 		const dashboard = figures.filter((f) => f.where.startsWith('tile:') || f.where.startsWith('chart:'));
 		expect(dashboard.length).toBeGreaterThan(60);
 		expect(check(dashboard, selected(people, { from: YEARS[0], to: YEARS.at(-1)! }), '/upload/')).toEqual([]);
+		// Its grant report, on the export's own exact counts: every cell true, the previous period from its own rows.
+		await page.selectOption('select[name="from"]', '2023');
+		await waitReady(page, 60_000);
+		await page.selectOption('select[name="to"]', '2025');
+		await waitReady(page, 60_000);
+		await page.click('[data-testid="report-on-this"]');
+		await page.waitForSelector('[data-testid="report-table"] td[data-year="previous"]');
+		const cells = await reportCells(page);
+		expect(cells.length).toBeGreaterThanOrEqual(8 * 5);
+		// Exact counts, not marks: all but the small ones are held to the truth.
+		expect(cells.filter((c) => c.bound === 'exact').length).toBeGreaterThanOrEqual(30);
+		expect(checkReport(cells, (from, to) => selected(people, { from, to }), '/upload/ report')).toEqual([]);
 		await page.close();
 	}, 120_000);
 });
