@@ -60,7 +60,7 @@ export async function readFile(engines: Engine[], file: ExportFile, i: number, o
 	const chosen = chooseColumns(mapped, options.choices?.[file.name]);
 	const dated = chosen.has('year') || chosen.has('date');
 	// Its cells are a person's values: neither listed nor offered as columns to choose from.
-	if (!dated && firstRowIsData(mapped)) return { report: { ...report, encoding, error: `${file.name}: the first row looks like data: add the header row` } };
+	if (!dated && firstRowIsData(mapped, sniffed.preview[0])) return { report: { ...report, encoding, error: `${file.name}: the first row looks like data: add the header row` } };
 	// What the values of the columns no header names propose (the id among them): guesses, for staff to confirm.
 	const sample = sampleRows(text ?? head.text, sniffed);
 	// A column staff chose is read as that field: listed so, no longer among the ignored ones.
