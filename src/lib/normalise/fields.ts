@@ -112,21 +112,29 @@ export function fieldOfHeader(header: string): Field | null {
 	if (isRowNumber(header)) return null;
 	// A loose match never overrides an identifier: "Client name (full)" stays refused.
 	if (refusalReason(header, [])) return null;
+	return fieldOfListedHeader(header) ?? fieldOfMeaning(header);
+}
+
+/** A header the lists know without a prefix or suffix, or read as a group path, «№ дела», «Возраст, лет», "ageCategories". */
+function fieldOfListedHeader(header: string): Field | null {
 	const bare = headerKey(header.replace(BRACKETS, ' '));
-	for (const key of withoutAffixes(bare)) {
+	for (const key of [headerKey(header), ...withoutAffixes(bare)]) {
 		const field = INDEX.get(key);
 		if (field) return field;
 	}
-	// Read for its meaning: a group path, «№ дела», «Возраст, лет», "ageCategories", a question. (No
-	// header is longer than this: a cell of megabytes read as the header is not split into words.)
+	// No header is longer than this: a cell of megabytes read as the header is not split into words.
 	if (header.length > MAX_HEADER_LENGTH) return null;
 	for (const reading of headerReadings(header))
 		for (const key of withoutAffixes(reading)) {
 			const field = INDEX.get(key);
 			if (field) return field;
 		}
-	return (fieldOfWords(header) as Field | null) ?? keyFieldOfWords(header);
+	return null;
 }
+
+/** Read for its meaning, in words no list has ("Client code", «Дата первичного обращения», a question). */
+const fieldOfMeaning = (header: string): Field | null =>
+	header.length > MAX_HEADER_LENGTH ? null : ((fieldOfWords(header) as Field | null) ?? keyFieldOfWords(header));
 
 export function fieldOfHxl(tag: string): Field | null {
 	const t = tag.trim().toLowerCase();
@@ -171,5 +179,9 @@ export function mapHeaders(headers: string[], hxl?: string[] | null): HeaderMapp
 	return { columns: headers.map((_, index) => assigned.get(index)!), byField };
 }
 
-/** A key column of a database or tool (`_id`) yields the id to a column the register itself names. */
-const rank = (header: string, field: Field | string | null) => (field === 'id' && header.trim().startsWith('_') ? 1 : 0);
+/**
+ * Which column is the id when several could be: one a list names (`victim_id`) before one read for
+ * its meaning ("Client code"), and a key column of a database or tool (`_id`) only when the
+ * register itself names none.
+ */
+const rank = (header: string, field: Field | string | null) => (field !== 'id' ? 0 : header.trim().startsWith('_') ? 2 : fieldOfListedHeader(header) ? 0 : 1);

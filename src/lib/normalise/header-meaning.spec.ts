@@ -18,7 +18,7 @@ const VARIANTS: [string, string | null][] = [
 	['Case Ref.', 'id'],
 	['Respondent ID', 'id'],
 	['ID number', null],
-	['Client code', null],
+	['Client code', 'id'],
 	['Registered on', 'date'],
 	['First contact', 'date'],
 	['Service start date', 'date'],

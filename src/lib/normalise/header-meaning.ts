@@ -136,14 +136,15 @@ export function fieldOfWords(header: string): string | null {
 }
 
 /**
- * The person's id or the registration date named in words no alias has: an id word (id, number,
+ * The person's id or the registration date named in words no alias has: an id word (id, code, number,
  * ref, «№», номер, код, шифр) with whose it is (case, client, beneficiary, file, card, «дела»,
  * «получателя», «кардардын»), or a date word with the event (registration, intake, admission, first
  * contact, service start, «обращения», «поступления», «кайрылган»). Never a visit's number («Номер
- * обращения») or another date (of birth, closure, referral, the last visit). "Client code" stays
- * unrecognised by its header, as fields.spec.ts holds; its values may still propose it.
+ * обращения») or another date (of birth, closure, referral, the last visit). "Client code" is an id
+ * as «Код клиента» is (the page tells staff to name the column so); a column a list names
+ * (`victim_id`) is still the id before it (fields.ts, rank).
  */
-const ID_NOUN = /^(?:id|number|ref|reference|uid|identifier|номер|номери|код|коду|шифр|идентификатор)$/u;
+const ID_NOUN = /^(?:id|code|number|ref|reference|uid|identifier|номер|номери|код|коду|шифр|идентификатор)$/u;
 const ID_WHOSE =
 	/^(?:case|client|beneficiary|person|individual|participant|respondent|survivor|victim|file|card|record|registration|unique|дел[оа]|личного|клиент\p{L}*|получател\p{L}*|бенефициар\p{L}*|карт\p{L}*|регистрац\p{L}*|регистрационн\p{L}*|досье|уникальн\p{L}*|кардар\p{L}*|иштин|каттоо)$/u;
 const ID_NOT = /^(?:phone|passport|document|tax|national|visit|appeal|row|order|invoice|household|family|обращени\p{L}*|визит\p{L}*|строки|телефон\p{L}*|паспорт\p{L}*|семьи|сап\p{L}*)$/u;
