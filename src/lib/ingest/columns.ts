@@ -17,10 +17,14 @@ export function chooseColumns(columns: ColumnMapping[], choice: ColumnChoice = {
 	return chosen;
 }
 
-/** Refuse identifier-looking columns by their values too (a phone column with an innocent header). */
+/**
+ * Refuse identifier-looking columns by their values too: a phone column with an innocent header,
+ * or under "number", which names a count (a count never has the shape of a phone number; other
+ * fields' readers reject such values one by one).
+ */
 export function refuseByValues(columns: ColumnMapping[], sniffed: Sniffed): ColumnMapping[] {
 	return columns.map((c) => {
-		if (c.status !== 'ignored') return c;
+		if (c.status !== 'ignored' && c.field !== 'count') return c;
 		const reason = refusalReason(c.header, sniffed.preview.map((r) => r[c.index] ?? ''));
 		return reason ? { ...c, status: 'refused', field: undefined, reason } : c;
 	});

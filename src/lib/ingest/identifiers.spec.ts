@@ -48,4 +48,15 @@ describe('loadExports(engine, [a register with more columns])', () => {
 			['client_name', 'looks like a name column']
 		]);
 	});
+
+	it('refuses phone numbers under "number" (a count by its header: DuckDB corpus, dates.csv), and reads the register without it', async () => {
+		const phone = (r: number) => `+1 919 ${String(300 + (r % 700))} ${String(1000 + r)}`;
+		const [file] = (await loadExports(engine, [{ name: 'register.csv', bytes: extended({ number: phone }) }])).files;
+		expect(file.columns.filter((c) => c.status === 'refused').map((c) => [c.header, c.reason])).toEqual([['number', 'looks like a phone number column (by its values)']]);
+		const plain = await loadExports(engine, [{ name: 'register.csv', bytes: extended({}) }]);
+		expect(file.rowsLoaded).toBe(plain.files[0].rowsLoaded);
+		// A real count under the same header is still a count.
+		const [counted] = (await loadExports(engine, [{ name: 'counts.csv', bytes: new TextEncoder().encode('year,sex,number\n2024,F,12\n2024,M,9\n2025,F,30\n') }])).files;
+		expect(counted.columns.find((c) => c.header === 'number')).toMatchObject({ status: 'recognised', field: 'count' });
+	});
 });
