@@ -59,11 +59,10 @@ const placeOf = (f: FileReport, index: number) => (f.sheet ? cellOf(f, f.headerL
 function keyFieldLines(f: FileReport): string[] {
 	const place = (index: number) => placeOf(f, index);
 	const idColumn = f.fieldColumns?.id === undefined ? -1 : f.headers.indexOf(f.fieldColumns.id);
+	// A recognised year or date its values do not confirm is said by doubtLines, with the other fields.
 	return (f.keyFields ?? [])
-		.filter((k) => (k.status !== 'recognised' || k.confirmed === false) && !(k.field !== 'id' && f.needsMapping && k.status === 'missing'))
+		.filter((k) => (k.status !== 'recognised' || (k.field === 'id' && k.confirmed === false)) && !(k.field !== 'id' && f.needsMapping && k.status === 'missing'))
 		.map((k) => {
-			// A year or date its values do not confirm: doubtLines says it, with the others.
-			if (k.status === 'recognised' && k.field !== 'id') return '';
 			if (k.status === 'recognised')
 				return `  person id: the column at ${place(idColumn)} holds few codes for its rows (the same code on many rows): if it is a group's or an organisation's code, many people are counted as one`;
 			const candidate = k.candidateIndex === undefined ? '' : ` ${place(k.candidateIndex)}`;
